@@ -1,0 +1,48 @@
+# The two commands:  make book  (build the site)  ·  make test  (run every check)
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# Reinstalled whenever the pinned requirements change.
+INSTALLED := $(VENV)/.installed
+BUILD_LOG := _build/build.log
+
+.PHONY: book test serve lab lock clean
+
+$(INSTALLED): requirements.txt constraints.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+## make book: set up .venv if needed, then build the site into _build/html
+book: $(INSTALLED)
+	@mkdir -p _build/site-extra/figures
+	$(BIN)/jupyter-book build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
+
+## make test: build the site (cached where nothing changed), then run every check
+test: book
+	$(BIN)/python -m pytest
+
+## make serve: preview the built site at http://localhost:8000
+serve:
+	$(BIN)/python -m http.server --directory _build/html 8000
+
+## make lab: open the chapters as notebooks in JupyterLab (jupytext pairs .md files)
+lab: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -r requirements-lab.txt -c constraints.txt
+	$(BIN)/jupyter lab book/
+
+## make lock: re-pin the transitive dependencies after changing requirements.txt
+lock:
+	rm -rf _lock-venv && $(PYTHON) -m venv _lock-venv
+	_lock-venv/bin/python -m pip install --quiet -r requirements.txt
+	_lock-venv/bin/python -m pip freeze --exclude-editable | sort > constraints.txt
+	rm -rf _lock-venv
+
+clean:
+	rm -rf _build

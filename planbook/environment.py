@@ -1,0 +1,22 @@
+"""What the book was built with: shown on the reproducibility page."""
+
+from __future__ import annotations
+
+import platform
+from importlib import metadata
+
+import pandas as pd
+
+# The direct dependencies a reader would need to match to rebuild the figures.
+KEY_PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "pandas", "numpy", "matplotlib",
+                "seaborn", "jieba", "jupytext", "mplfonts"]
+
+
+def environment_table(packages: list[str] = KEY_PACKAGES) -> pd.DataFrame:
+    rows = [("Python", platform.python_version())]
+    for name in packages:
+        try:
+            rows.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            rows.append((name, "未安装"))
+    return pd.DataFrame(rows, columns=["软件包", "版本"])

@@ -1,0 +1,84 @@
+"""Stable, deterministic figure files.
+
+Every chart of the book is written by :func:`save_figure` to
+``<outdir>/<label>.png|.svg|.pdf`` (and ``<label>.csv`` with the plotted data).
+The paths depend only on the label and the bytes only on the figure: no dates,
+no software stamps, a fixed SVG hash salt. Each file is written to a temporary
+name first and moved into place, so a failure never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from .paths import FIGURE_EXPORT_DIR
+from .style import SVG_HASHSALT
+
+LABEL_PATTERN = re.compile(r"^fig-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Metadata keys set to None are omitted by matplotlib's writers.
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+FORMATS = ("png", "svg", "pdf")
+
+
+def check_label(label: str) -> str:
+    """A figure label is the MyST name of the figure, e.g. ``fig-cluster-targets``."""
+    if not LABEL_PATTERN.match(label):
+        raise ValueError(
+            f"figure label {label!r} must look like 'fig-some-name' "
+            "(lower-case ascii letters, digits and single hyphens)"
+        )
+    return label
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render(fig: Figure, fmt: str) -> bytes:
+    """The bytes of ``fig`` in ``fmt``, free of timestamps and software stamps."""
+    if fmt not in _METADATA:
+        raise ValueError(f"unknown figure format {fmt!r}; expected one of {FORMATS}")
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+        fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, label: str, data=None, outdir: Path | None = None,
+                formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+    """Write ``fig`` (and the plotted ``data``, a DataFrame) as stable files.
+
+    Every format is rendered in memory first; files are written only when all
+    renderings succeeded. Returns the written paths by extension.
+    """
+    check_label(label)
+    outdir = Path(outdir) if outdir is not None else FIGURE_EXPORT_DIR
+    payloads = {fmt: render(fig, fmt) for fmt in formats}
+    if data is not None:
+        payloads["csv"] = data.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    written = {}
+    for ext, payload in payloads.items():
+        path = outdir / f"{label}.{ext}"
+        _write_atomically(path, payload)
+        written[ext] = path
+    return written
