@@ -9,6 +9,10 @@ BIN := $(VENV)/bin
 # Reinstalled whenever the pinned requirements change.
 INSTALLED := $(VENV)/.installed
 BUILD_LOG := _build/build.log
+# The execution cache is keyed on notebook code only; the notebooks also read the
+# shared package and the data, so a change to either invalidates the cache.
+CACHE_INPUTS := $(wildcard planbook/*.py) $(shell find data -type f 2>/dev/null)
+CACHE_STAMP := _build/.cache-inputs
 
 .PHONY: book test serve lab lock clean
 
@@ -19,8 +23,12 @@ $(INSTALLED): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
+$(CACHE_STAMP): $(CACHE_INPUTS)
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	@mkdir -p _build && touch $@
+
 ## make book: set up .venv if needed, then build the site into _build/html
-book: $(INSTALLED)
+book: $(INSTALLED) $(CACHE_STAMP)
 	@mkdir -p _build/site-extra/figures
 	$(BIN)/jupyter-book build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
 
