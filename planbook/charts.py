@@ -11,7 +11,7 @@ from .style import OKABE_ITO
 
 def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                 group_order: list[str], xlabel: str, title: str | None = None,
-                colors: list[str] | None = None):
+                colors: list[str] | None = None, legend_labels: dict[str, str] | None = None):
     """Horizontal bars, one per row of ``data``, coloured and ordered by ``group``.
 
     Within a group the bars are sorted by ``value`` (largest on top).
@@ -37,7 +37,8 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
         ax.text(v, pos, f" {v:,.0f}", va="center", fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rank[g]]) for g in group_order
                if g in set(ordered[group])]
-    ax.legend(handles, [g for g in group_order if g in set(ordered[group])],
+    legend_labels = legend_labels or {}
+    ax.legend(handles, [legend_labels.get(g, g) for g in group_order if g in set(ordered[group])],
               loc="lower right", frameon=False)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)

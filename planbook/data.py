@@ -1,0 +1,35 @@
+"""Read the data package's tables with the types the schema gives them."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+_PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string",
+                 "date": "string", "boolean": "boolean"}
+
+
+@lru_cache(maxsize=None)
+def _schema(data_dir: Path) -> dict:
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: r for r in package["resources"]}
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The table ``name`` (e.g. ``"targets"``) as a DataFrame typed by its schema.
+
+    Empty cells are missing values (<NA>), never the string "nan".
+    """
+    resources = _schema(Path(data_dir))
+    if name not in resources:
+        raise KeyError(f"no resource {name!r} in {data_dir / 'datapackage.json'}; "
+                       f"known: {sorted(resources)}")
+    resource = resources[name]
+    dtypes = {f["name"]: _PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}
+    return pd.read_csv(Path(data_dir) / resource["path"], dtype=dtypes,
+                       keep_default_na=False, na_values=[""])

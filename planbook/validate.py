@@ -1,0 +1,262 @@
+"""Validation of the data package: structure by Frictionless, meaning by us.
+
+Frictionless checks what a Table Schema can say (types, enums, patterns,
+primary and foreign keys, malformed rows). The checks below add what it cannot:
+every quote is found verbatim in its archived source, every value appears in its
+quote, every archived file matches its recorded sha256, and no grade-C outcome
+stands where an A or B figure for the same city, indicator and year exists.
+
+Every problem names the file, the row (its line number in the CSV, the header
+being line 1) and the column, so a reader can go straight to it::
+
+    data/targets.csv:12:quote: quote not found in data/sources/xz-2022-cluster-plan.txt
+
+Validation only reads; it never writes or repairs anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import DATA_DIR
+
+# Tables whose rows carry a verbatim quote of the source named in `source_id`.
+QUOTED_TABLES = ("targets", "outcomes", "framework_2020", "clusters", "shifts_2023",
+                 "priorities_2023")
+# Tables whose `value` must appear in the row's quote.
+VALUED_TABLES = ("targets", "outcomes")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        row = "" if self.row is None else self.row
+        column = self.column or ""
+        return f"{self.file}:{row}:{column}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems[:50])
+        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the data package:\n{lines}{more}")
+
+
+# ---------------------------------------------------------------- text helpers
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace removed: quotes match their source ignoring whitespace."""
+    return _WHITESPACE.sub("", text or "")
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
+
+
+def chinese_numeral(text: str) -> int | None:
+    """Value of a simple Chinese numeral (四, 十二, 一百, 百, 两千, 万); None if not one."""
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row ("十二三") is not one number
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            unit = _CN_UNITS[char]
+            if unit == 10000:
+                total += ((section + (digit or 0)) or 1) * unit  # 万 alone is 10000
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number written in ``text``: Arabic (half- or full-width, with thousands
+    separators) and simple Chinese numerals."""
+    plain = squash(text).translate(_FULLWIDTH)
+    plain = re.sub(r"(?<=\d),(?=\d{3})", "", plain)
+    found = [float(m) for m in re.findall(r"\d+(?:\.\d+)?", plain)]
+    for match in _CN_NUMBER.findall(plain):
+        value = chinese_numeral(match)
+        if value:
+            found.append(float(value))
+    return found
+
+
+def value_in_quote(value: float, quote: str) -> bool:
+    """Is ``value`` written in ``quote``, directly or across 亿/万亿 (×10⁴)?"""
+    for number in numbers_in(quote):
+        for scale in (1.0, 1e4, 1e-4):
+            if abs(number * scale - value) <= 1e-9 * max(1.0, abs(value)):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- CSV reading
+
+def read_rows(path: Path) -> list[tuple[int, dict]]:
+    """Rows of a CSV with their line number (header = line 1)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return [(reader.line_num, row) for row in reader]
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# ---------------------------------------------------------------- the checks
+
+def frictionless_problems(data_dir: Path) -> list[Problem]:
+    """Types, enums, patterns, keys and malformed rows, as Frictionless reports them."""
+    from frictionless import Package, system
+
+    descriptor = data_dir / "datapackage.json"
+    if not descriptor.is_file():
+        return [Problem(_rel(descriptor, data_dir), None, None, "datapackage.json is missing")]
+    # Frictionless refuses paths outside the package's folder unless trusted.
+    with system.use_context(trusted=True):
+        package = Package(str(descriptor))
+        report = package.validate()
+    problems = []
+    for error in report.errors:
+        problems.append(Problem(_rel(descriptor, data_dir), None, None,
+                                f"{error.type}: {error.message}"))
+    keys = {resource.name: resource.schema.primary_key for resource in package.resources}
+    for task in report.tasks:
+        path = data_dir / (task.place or task.name)
+        for error in task.errors:
+            row = getattr(error, "row_number", None)
+            column = getattr(error, "field_name", None) or None
+            if error.type == "foreign-key":
+                column = ",".join(error.field_names)
+            elif error.type == "primary-key":
+                column = ",".join(keys.get(task.name) or [])
+            elif column is None and getattr(error, "field_number", None):
+                column = f"field {error.field_number}"
+            problems.append(Problem(_rel(path, data_dir), row, column,
+                                    f"{error.type}: {error.note or error.message}"))
+    return problems
+
+
+def _sources(data_dir: Path) -> dict[str, dict]:
+    path = data_dir / "sources.csv"
+    return {row["source_id"]: row for _, row in read_rows(path)} if path.is_file() else {}
+
+
+def checksum_problems(data_dir: Path) -> list[Problem]:
+    """Each archived source text matches the sha256 recorded for it."""
+    problems = []
+    path = data_dir / "sources.csv"
+    for line, row in read_rows(path):
+        archived = data_dir.parent / row["file"]
+        if not archived.is_file():
+            problems.append(Problem(_rel(path, data_dir), line, "file",
+                                    f"archived text {row['file']} does not exist"))
+            continue
+        digest = hashlib.sha256(archived.read_bytes()).hexdigest()
+        if digest != row["sha256"]:
+            problems.append(Problem(_rel(path, data_dir), line, "sha256",
+                                    f"{row['file']} has sha256 {digest}, not the recorded "
+                                    f"{row['sha256']}: the archived text was edited"))
+    return problems
+
+
+def quote_problems(data_dir: Path) -> list[Problem]:
+    """Each quote is in its archived source (ignoring whitespace) and holds its value."""
+    sources = _sources(data_dir)
+    texts: dict[str, str] = {}
+    problems = []
+    for table in QUOTED_TABLES:
+        path = data_dir / f"{table}.csv"
+        if not path.is_file():
+            continue
+        for line, row in read_rows(path):
+            source = sources.get(row.get("source_id", ""))
+            if source is None:
+                continue  # an unknown source is a foreign-key error, reported by Frictionless
+            if source["source_id"] not in texts:
+                archived = data_dir.parent / source["file"]
+                texts[source["source_id"]] = (squash(archived.read_text(encoding="utf-8"))
+                                              if archived.is_file() else "")
+            quote = row.get("quote", "")
+            if not squash(quote):
+                problems.append(Problem(_rel(path, data_dir), line, "quote", "quote is empty"))
+            elif squash(quote) not in texts[source["source_id"]]:
+                problems.append(Problem(_rel(path, data_dir), line, "quote",
+                                        f"quote not found in {source['file']}: {quote[:60]!r}"))
+            if table in VALUED_TABLES:
+                try:
+                    value = float(row["value"])
+                except (TypeError, ValueError):
+                    continue  # a non-numeric value is a type error, reported by Frictionless
+                if not value_in_quote(value, quote):
+                    problems.append(Problem(_rel(path, data_dir), line, "value",
+                                            f"value {row['value']} does not appear in its quote "
+                                            f"{quote[:60]!r}"))
+    return problems
+
+
+def grade_problems(data_dir: Path) -> list[Problem]:
+    """No grade-C outcome where an A or B figure exists for the same city, indicator, year."""
+    sources = _sources(data_dir)
+    path = data_dir / "outcomes.csv"
+    if not path.is_file():
+        return []
+    rows = read_rows(path)
+    better = {(r["city"], r["indicator_id"], r["year"]) for _, r in rows
+              if sources.get(r["source_id"], {}).get("grade") in ("A", "B")}
+    problems = []
+    for line, row in rows:
+        grade = sources.get(row["source_id"], {}).get("grade")
+        if grade == "C" and (row["city"], row["indicator_id"], row["year"]) in better:
+            problems.append(Problem(_rel(path, data_dir), line, "source_id",
+                                    f"grade-C source {row['source_id']} used where an A or B figure "
+                                    f"exists for {row['city']}/{row['indicator_id']}/{row['year']}"))
+    return problems
+
+
+def validate(data_dir: Path = DATA_DIR) -> list[Problem]:
+    """All problems in the data package; an empty list means it is valid."""
+    data_dir = Path(data_dir)
+    problems = frictionless_problems(data_dir)
+    if any(p.file.endswith("datapackage.json") for p in problems):
+        return problems  # the descriptor itself is broken: nothing else can be trusted
+    try:
+        problems += checksum_problems(data_dir)
+        problems += quote_problems(data_dir)
+        problems += grade_problems(data_dir)
+    except (csv.Error, KeyError, UnicodeDecodeError) as exc:
+        # A malformed file: Frictionless has already named the row; add the parser's word.
+        problems.append(Problem(_rel(data_dir, data_dir), None, None, f"could not read: {exc}"))
+    return problems
+
+
+def check(data_dir: Path = DATA_DIR) -> None:
+    """Raise :class:`DataValidationError` listing every problem, if there is any."""
+    problems = validate(data_dir)
+    if problems:
+        raise DataValidationError(problems)

@@ -1,0 +1,163 @@
+"""The data package is valid, and each kind of bad input is caught with a message
+that names the file, the row and the column."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+
+from planbook.paths import DATA_DIR
+from planbook.validate import (DataValidationError, chinese_numeral, check, numbers_in,
+                               validate, value_in_quote)
+
+
+def test_the_data_package_is_valid():
+    problems = validate(DATA_DIR)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+# ------------------------------------------------------------ fault injection
+
+@pytest.fixture
+def data(tmp_path):
+    """A private copy of data/ to break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+def rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write(path, table):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(table[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+
+
+def edit(path, line, **changes):
+    """Change cells of the row on CSV line ``line`` (header = line 1)."""
+    table = rows(path)
+    table[line - 2].update(changes)
+    write(path, table)
+
+
+def assert_problem(data, file, line, column, *words):
+    problems = validate(data)
+    prefix = f"data/{file}:{line}:{column}:"
+    matching = [str(p) for p in problems if str(p).startswith(prefix)]
+    assert matching, f"no problem at {prefix}; got:\n" + "\n".join(map(str, problems))
+    for word in words:
+        assert any(word in m for m in matching), (word, matching)
+    with pytest.raises(DataValidationError) as raised:
+        check(data)
+    assert prefix in str(raised.value)
+
+
+def test_unknown_unit(data):
+    edit(data / "targets.csv", 3, unit="亿吨")
+    assert_problem(data, "targets.csv", 3, "unit", "constraint-error")
+
+
+def test_non_numeric_value(data):
+    edit(data / "outcomes.csv", 2, value="八千四百")
+    assert_problem(data, "outcomes.csv", 2, "value", "type-error")
+
+
+def test_duplicate_id(data):
+    table = rows(data / "targets.csv")
+    table[5]["target_id"] = table[4]["target_id"]
+    write(data / "targets.csv", table)
+    assert_problem(data, "targets.csv", 7, "target_id", "primary-key")
+
+
+def test_unknown_source(data):
+    edit(data / "outcomes.csv", 3, source_id="no-such-source")
+    assert_problem(data, "outcomes.csv", 3, "source_id", "foreign-key")
+
+
+def test_unknown_indicator(data):
+    edit(data / "targets.csv", 4, indicator_id="no_such_indicator")
+    assert_problem(data, "targets.csv", 4, "indicator_id", "foreign-key")
+
+
+def test_quote_not_in_source(data):
+    original = rows(data / "targets.csv")[4]["quote"]
+    edit(data / "targets.csv", 6, quote=original.replace("力争", "确保"))
+    assert_problem(data, "targets.csv", 6, "quote", "quote not found")
+
+
+def test_number_not_in_quote(data):
+    table = rows(data / "targets.csv")
+    line = next(i for i, r in enumerate(table, start=2) if r["value"] == "3000")
+    edit(data / "targets.csv", line, value="3100")
+    assert_problem(data, "targets.csv", line, "value", "does not appear in its quote")
+
+
+def test_edited_source_text(data):
+    table = rows(data / "sources.csv")
+    line = next(i for i, r in enumerate(table, start=2) if r["source_id"] == "xz-2022-cluster-plan")
+    archived = data.parent / table[line - 2]["file"]
+    archived.write_text(archived.read_text(encoding="utf-8").replace("3000", "3500"),
+                        encoding="utf-8")
+    assert_problem(data, "sources.csv", line, "sha256", "was edited")
+
+
+def test_malformed_csv_extra_cell(data):
+    lines = (data / "indicators.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] += ",an extra cell"
+    (data / "indicators.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_problem(data, "indicators.csv", 4, "field 7", "extra-cell")
+
+
+def test_malformed_csv_missing_cell(data):
+    lines = (data / "outcomes.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = ",".join(lines[2].split(",")[:3])
+    (data / "outcomes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_problem(data, "outcomes.csv", 3, "year", "missing-cell")
+
+
+def test_validation_never_writes(data):
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    edit(data / "targets.csv", 3, unit="亿吨")
+    before[data / "targets.csv"] = (data / "targets.csv").read_bytes()
+    validate(data)
+    after = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    assert after == before
+
+
+# ------------------------------------------------------------ number matching
+
+@pytest.mark.parametrize("text, value", [
+    ("到2025年，力争产业规模达到3000亿元", 3000),
+    ("金融资产总量达 6.5 万亿元", 6.5),
+    ("进出口总额２１３９.４９亿元", 2139.49),
+    ("total 2,139.49", 2139.49),
+    ("省级以上专精特新“小巨人”企业数量累计超百家", 100),
+    ("力争攻关四项", 4),
+    ("规模达到1.2万亿元", 12000),  # recorded in 亿元
+    ("要在跻身万亿级城市进程中作贡献", 1),  # 1 万亿元
+])
+def test_value_found_in_quote(text, value):
+    assert value_in_quote(value, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("到2025年，力争产业规模达到3000亿元", 300),
+    ("每年实施重点工业技术改造项目300项以上", 30),
+    ("增长3.2%", 3.0),
+])
+def test_value_missing_from_quote(text, value):
+    assert not value_in_quote(value, text)
+
+
+def test_chinese_numerals():
+    assert [chinese_numeral(t) for t in ["四", "十", "十二", "一百", "百", "两千", "三千五百"]] == \
+        [4, 10, 12, 100, 100, 2000, 3500]
+    assert chinese_numeral("十二三") is None
+    assert 8458.0 in numbers_in("地区生产总值8458亿元")
