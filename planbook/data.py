@@ -33,3 +33,14 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     dtypes = {f["name"]: _PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}
     return pd.read_csv(Path(data_dir) / resource["path"], dtype=dtypes,
                        keep_default_na=False, na_values=[""])
+
+
+# The five documents the book analyses, in the order the chapters take them,
+# with the short labels charts use.
+ANALYSED_DOCUMENTS = {
+    "xz-2020-modern-industrial-system": "徐州 2020 论述",
+    "xz-2022-cluster-plan": "徐州 2022 集群方案",
+    "xz-2023-conference-report": "徐州 2023 大会报道",
+    "xz-2023-gongxin-commentary": "徐州 2023 工信局评论",
+    "sz-2018-industrial-upgrading-plan": "苏州 2018 行动计划",
+}

@@ -1,0 +1,41 @@
+"""Term frequencies per 10,000 characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from planbook.data import ANALYSED_DOCUMENTS, load
+from planbook.lexicon import body_text, source_texts, term_frequencies
+
+ARCHIVE = """URL: https://example.org/a
+标题: 集群 集群 集群
+检索: 2026-11-22
+
+〔编者注：集群〕
+产业集群 与 产业链
+链主
+"""
+
+
+def test_body_text_drops_header_notes_and_whitespace():
+    assert body_text(ARCHIVE) == "产业集群与产业链链主"
+
+
+def test_frequencies_per_10k_characters():
+    freq = term_frequencies({"d": body_text(ARCHIVE)}, ["集群", "链", "产业链", "数字"])
+    counts = dict(zip(freq["term"], freq["count"]))
+    assert counts == {"集群": 1, "链": 2, "产业链": 1, "数字": 0}
+    row = freq.set_index("term").loc["链"]
+    assert row["per_10k"] == pytest.approx(2 / 10 * 10_000)
+
+
+def test_empty_document_is_an_error():
+    with pytest.raises(ValueError, match="no body text"):
+        term_frequencies({"empty": ""}, ["集群"])
+
+
+def test_every_lexicon_term_occurs_somewhere_in_the_documents():
+    sources = load("sources")
+    texts = source_texts(sources, list(ANALYSED_DOCUMENTS))
+    freq = term_frequencies(texts, list(load("lexicon")["term"]))
+    assert (freq.groupby("term")["count"].sum() > 0).all()
