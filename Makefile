@@ -30,6 +30,7 @@ $(CACHE_STAMP): $(CACHE_INPUTS)
 ## make book: set up .venv if needed, then build the site into _build/html
 book: $(INSTALLED) $(CACHE_STAMP)
 	@mkdir -p _build/site-extra/figures
+	$(BIN)/python -m planbook.bib
 	$(BIN)/jupyter-book build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
 
 ## make test: build the site (cached where nothing changed), then run every check

@@ -98,24 +98,29 @@ class Assessment:
 
 
 def _judge(value: float, target: float, comparator: str, unit: str) -> tuple[str, str]:
+    """Status and the rule that decided it, in words a reader can check."""
     rate = unit in RATE_UNITS
     band = RATE_CLOSE_BAND if rate else LEVEL_CLOSE_BAND * target
     band_text = f"{RATE_CLOSE_BAND} 个百分点" if rate else f"{LEVEL_CLOSE_BAND:.0%}"
+    band2_text = f"{2 * RATE_CLOSE_BAND} 个百分点" if rate else f"{2 * LEVEL_CLOSE_BAND:.0%}"
     if comparator == "<=":
         if value <= target:
-            return "met", "不高于目标即达成"
-        return ("close" if value <= target + band else "missed",
-                f"超出目标 {band_text} 以内为接近")
+            return "met", "上限目标：不高于目标，达成"
+        if value <= target + band:
+            return "close", f"上限目标：超出目标不到 {band_text}，接近"
+        return "missed", f"上限目标：超出目标 {band_text} 以上，未达成"
     if comparator == "~":
         if value >= target - band:
-            return "met", f"“左右”目标：不低于目标 {band_text} 以内即达成"
-        return ("close" if value >= target - 2 * band else "missed",
-                f"“左右”目标：低于目标 {band_text} 至两倍之间为接近")
+            return "met", f"“左右”目标：达到目标或低于目标不到 {band_text}，达成"
+        if value >= target - 2 * band:
+            return "close", f"“左右”目标：低于目标 {band_text} 至 {band2_text}，接近"
+        return "missed", f"“左右”目标：低于目标 {band2_text} 以上，未达成"
     # ">=" and "=" are both a level to reach
     if value >= target:
-        return "met", "达到或超过目标即达成"
-    return ("close" if value >= target - band else "missed",
-            f"低于目标 {band_text} 以内为接近")
+        return "met", "达到或超过目标，达成"
+    if value >= target - band:
+        return "close", f"低于目标不到 {band_text}，接近"
+    return "missed", f"低于目标 {band_text} 以上，未达成"
 
 
 def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | None = None,

@@ -11,7 +11,8 @@ from .style import OKABE_ITO
 
 def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                 group_order: list[str], xlabel: str, title: str | None = None,
-                colors: list[str] | None = None, legend_labels: dict[str, str] | None = None):
+                colors: list[str] | None = None, legend_labels: dict[str, str] | None = None,
+                value_format: str = "{:,.0f}"):
     """Horizontal bars, one per row of ``data``, coloured and ordered by ``group``.
 
     Within a group the bars are sorted by ``value`` (largest on top).
@@ -34,7 +35,7 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
     if title:
         ax.set_title(title)
     for pos, v in zip(positions, ordered[value]):
-        ax.text(v, pos, f" {v:,.0f}", va="center", fontsize=9)
+        ax.text(v, pos, " " + value_format.format(v), va="center", fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rank[g]]) for g in group_order
                if g in set(ordered[group])]
     legend_labels = legend_labels or {}
@@ -42,4 +43,256 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
               loc="lower right", frameon=False)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# Time series by city: every chart of GDP levels or growth uses this.
+
+def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
+               target_label: str | None = None, ax=None):
+    """One line per city with the book's city colours.
+
+    Grade-C points are hollow; 预计 estimates are drawn with a triangle and
+    bounds ("超过") with a caret, so a reader sees what kind of figure each
+    point is. ``target`` draws a horizontal reference line.
+    """
+    from .style import CITY_COLORS, CITY_NAMES_ZH
+
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(7.2, 4.2))
+    else:
+        fig = ax.figure
+    markers = {"=": "o", "~": "o", ">": "^"}
+    for city, group in series.groupby("city", sort=False):
+        color = CITY_COLORS[city]
+        ax.plot(group["year"], group["value"], color=color, lw=1.8,
+                label=CITY_NAMES_ZH.get(city, city), zorder=2)
+        for _, point in group.iterrows():
+            marker = "v" if point["status"] == "estimate" else markers[point["qualifier"]]
+            hollow = point["grade"] == "C"
+            ax.scatter(point["year"], point["value"], marker=marker, s=42, zorder=3,
+                       facecolors="white" if hollow else color, edgecolors=color, linewidths=1.4)
+    if target is not None:
+        ax.axhline(target, color="#444444", ls="--", lw=1)
+        if target_label:
+            ax.annotate(target_label, xy=(1, target), xycoords=("axes fraction", "data"),
+                        ha="right", va="bottom", fontsize=9, color="#444444")
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("年份")
+    years = sorted(series["year"].unique())
+    if years:
+        ax.set_xticks(range(min(years), max(years) + 1))
+        ax.tick_params(axis="x", labelrotation=0)
+    if title:
+        ax.set_title(title)
+    _marker_legend(ax)
+    return fig
+
+
+def _marker_legend(ax):
+    from matplotlib.lines import Line2D
+
+    handles, labels = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], marker="o", ls="", color="#555555", label="A/B 级"),
+                Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
+                       label="C 级（空心）"),
+                Line2D([], [], marker="v", ls="", color="#555555", label="预计数"),
+                Line2D([], [], marker="^", ls="", color="#555555", label="下限（“超过”）")]
+    ax.legend(handles=handles, frameon=False, fontsize=8.5, ncol=2, loc="best")
+
+
+# ----------------------------------------------------------------------------
+# Status of each target against its outcome.
+
+STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",
+                 "no-data": "#BBBBBB", "not-comparable": "#56B4E9"}
+STATUS_ORDER = ["met", "close", "missed", "not-comparable", "no-data"]
+
+
+def status_bars(table, *, label: str = "label", status: str = "status",
+                ratio: str = "ratio", xlabel: str = "实际值 ÷ 目标值"):
+    """One bar per target: the outcome as a share of the target, coloured by status.
+
+    Targets with no comparable outcome get no bar, only their status word, so a
+    gap is as visible as a result.
+    """
+    from .achievement import STATUS_ZH
+
+    table = table.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.6, 0.34 * len(table) + 1.4))
+    positions = list(range(len(table)))[::-1]
+    for pos, (_, row) in zip(positions, table.iterrows()):
+        color = STATUS_COLORS[row[status]]
+        value = row[ratio]
+        if value is not None and not pd.isna(value):
+            ax.barh(pos, min(float(value), 2.0), color=color, height=0.7)
+            ax.text(min(float(value), 2.0) + 0.02, pos, f"{float(value):.0%}", va="center",
+                    fontsize=8)
+        else:
+            ax.text(0.02, pos, STATUS_ZH[row[status]], va="center", fontsize=8.5,
+                    color="#555555")
+    ax.axvline(1.0, color="#333333", lw=1, ls="--")
+    ax.set_yticks(positions, table[label])
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, 2.15)
+    ax.grid(axis="y", visible=False)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=STATUS_COLORS[s]) for s in STATUS_ORDER]
+    ax.legend(handles, [STATUS_ZH[s] for s in STATUS_ORDER], loc="lower right",
+              frameon=False, fontsize=8.5)
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# Grouped bars (lexicon frequencies, counts by category).
+
+def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
+                 group_order: list[str] | None = None, category_order: list[str] | None = None,
+                 colors: list[str] | None = None, horizontal: bool = False):
+    """Bars of ``value`` for each ``category``, one bar per ``group`` side by side."""
+    import numpy as np
+
+    from .style import PALETTE
+
+    groups = group_order or list(dict.fromkeys(data[group]))
+    cats = category_order or list(dict.fromkeys(data[category]))
+    colors = colors or PALETTE
+    width = 0.8 / len(groups)
+    size = (7.2, 0.22 * len(cats) * len(groups) + 1.6) if horizontal else (7.6, 4.4)
+    fig, ax = plt.subplots(figsize=size)
+    idx = np.arange(len(cats))
+    for i, g in enumerate(groups):
+        sub = data[data[group] == g].set_index(category).reindex(cats)[value].fillna(0)
+        offset = idx + (i - (len(groups) - 1) / 2) * width
+        if horizontal:  # first category on top
+            ax.barh(-offset, sub.values, height=width, color=colors[i % len(colors)], label=g)
+        else:
+            ax.bar(offset, sub.values, width=width, color=colors[i % len(colors)], label=g)
+    if horizontal:
+        ax.set_yticks(-idx, cats)
+        ax.set_xlabel(ylabel)
+        ax.grid(axis="y", visible=False)
+    else:
+        ax.set_xticks(idx, cats)
+        ax.set_ylabel(ylabel)
+        ax.grid(axis="x", visible=False)
+    ax.legend(frameon=False, fontsize=9)
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# Diagrams of the plans' structure.
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def framework_diagram(framework, *, title: str | None = None):
+    """The three systems of the 2020 framework as columns of boxes: the system on
+    top, its components below, in text order."""
+    from matplotlib.patches import FancyBboxPatch
+
+    from .style import OKABE_ITO
+
+    systems = (framework.sort_values(["system_order", "component_order"])
+               .groupby("system_order", sort=True))
+    colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"]]
+    n_rows = int(framework.groupby("system_order").size().max())
+    fig, ax = plt.subplots(figsize=(7.8, 1.25 * (n_rows + 1) + 0.6))
+    ax.set_xlim(0, 3)
+    ax.set_ylim(-(n_rows + 0.2), 1.25)
+    ax.axis("off")
+    for col, (_, group) in enumerate(systems):
+        color = colors[col % len(colors)]
+        head = group.iloc[0]
+        ax.add_patch(FancyBboxPatch((col + 0.06, 0.2), 0.88, 0.85,
+                                    boxstyle="round,pad=0.02", fc=color, ec=color))
+        ax.text(col + 0.5, 0.62, head["system_zh"], ha="center", va="center", color="white",
+                fontsize=12)
+        for row, (_, comp) in enumerate(group.iterrows(), start=1):
+            y = -row + 0.05
+            ax.add_patch(FancyBboxPatch((col + 0.06, y), 0.88, 0.8, boxstyle="round,pad=0.02",
+                                        fc="white", ec=color, lw=1.4))
+            ax.text(col + 0.5, y + 0.4, _wrap(comp["component_zh"], 12), ha="center",
+                    va="center", fontsize=9.5)
+            ax.annotate("", xy=(col + 0.5, y + 0.82), xytext=(col + 0.5, y + 1.02),
+                        arrowprops=dict(arrowstyle="-", color=color, lw=1.2))
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def lineage_chart(clusters, lineage, *, left_year: int, right_year: int):
+    """Clusters of one plan (left) linked to those of the next (right).
+
+    Solid lines follow from the texts' wording; dashed lines are the book's
+    interpretation (cluster_lineage.csv says which).
+    """
+    from .style import OKABE_ITO
+
+    left = clusters[clusters["plan_year"] == left_year].sort_values("order")
+    right = clusters[clusters["plan_year"] == right_year].sort_values("order")
+    tier_colors = {"优势": OKABE_ITO["blue"], "新兴": OKABE_ITO["orange"],
+                   "特色": OKABE_ITO["bluish_green"]}
+    n = max(len(left), len(right))
+    fig, ax = plt.subplots(figsize=(7.6, 0.5 * n + 1.4))
+    ax.set_xlim(-0.1, 1.1)
+    ax.set_ylim(-n, 0.8)
+    ax.axis("off")
+
+    def ys(count):
+        step = n / count
+        return [-(i + 0.5) * step for i in range(count)]
+
+    left_y = dict(zip(left["cluster_id"], ys(len(left))))
+    right_y = dict(zip(right["cluster_id"], ys(len(right))))
+    for _, c in left.iterrows():
+        ax.text(0.28, left_y[c["cluster_id"]], c["cluster_zh"], ha="right", va="center",
+                fontsize=10, bbox=dict(boxstyle="round", fc="#EEEEEE", ec="#999999"))
+    for _, c in right.iterrows():
+        ax.text(0.72, right_y[c["cluster_id"]], c["cluster_zh"], ha="left", va="center",
+                fontsize=10, color="white",
+                bbox=dict(boxstyle="round", fc=tier_colors.get(c["tier_zh"], "#666666"),
+                          ec="none"))
+    for _, link in lineage.iterrows():
+        if pd.isna(link["from_cluster_id"]) or link["to_cluster_id"] not in right_y:
+            continue
+        style = "-" if link["basis"] == "text" else "--"
+        ax.plot([0.3, 0.7], [left_y[link["from_cluster_id"]], right_y[link["to_cluster_id"]]],
+                ls=style, color="#555555", lw=1.3)
+    ax.text(0.28, 0.45, f"{left_year} 年主导产业集群", ha="right", fontsize=10.5)
+    ax.text(0.72, 0.45, f"{right_year} 年“343”创新产业集群", ha="left", fontsize=10.5)
+    from matplotlib.lines import Line2D
+    handles = [Line2D([], [], color="#555555", ls="-", label="文本直接对应"),
+               Line2D([], [], color="#555555", ls="--", label="本书解读")]
+    handles += [plt.Rectangle((0, 0), 1, 1, color=c, label=f"{t}集群")
+                for t, c in tier_colors.items()]
+    ax.legend(handles=handles, loc="lower center", ncol=5, frameon=False, fontsize=8.5,
+              bbox_to_anchor=(0.5, -0.08))
+    return fig
+
+
+def stacked_status_bars(long, *, label: str = "计划", status: str = "状态",
+                        value: str = "条数", xlabel: str = "目标数（条）"):
+    """One horizontal bar per plan, split by achievement status."""
+    from .achievement import STATUS_ZH
+
+    order = [STATUS_ZH[s] for s in STATUS_ORDER]
+    colors = {STATUS_ZH[s]: STATUS_COLORS[s] for s in STATUS_ORDER}
+    plans = list(dict.fromkeys(long[label]))
+    fig, ax = plt.subplots(figsize=(7.4, 0.6 * len(plans) + 1.4))
+    left = [0.0] * len(plans)
+    positions = list(range(len(plans)))[::-1]
+    for st in order:
+        vals = [float(long[(long[label] == p) & (long[status] == st)][value].sum()) for p in plans]
+        ax.barh(positions, vals, left=left, color=colors[st], label=st, height=0.6)
+        for pos, l, v in zip(positions, left, vals):
+            if v >= 2:
+                ax.text(l + v / 2, pos, f"{v:.0f}", ha="center", va="center", fontsize=8.5,
+                        color="white" if st != "无数据" else "#333333")
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_yticks(positions, plans)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.legend(frameon=False, ncol=5, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
     return fig

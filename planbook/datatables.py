@@ -109,3 +109,78 @@ def outcomes_table(outcomes: pd.DataFrame, indicators: pd.DataFrame, sources: pd
     })
     caption = f"实际结果。{source_line(sources, chosen['source_id'])}"
     return numbered_table(frame, label, caption, align={"数值": "r"})
+
+
+def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: pd.DataFrame,
+                     sources: pd.DataFrame, source_ids: list[str], label: str,
+                     outcomes: pd.DataFrame | None = None):
+    """Each target of the given source(s) beside its assessed outcome and status."""
+    from .achievement import STATUS_ZH
+
+    chosen = targets[targets["source_id"].isin(source_ids)].merge(assessed, on="target_id")
+    names = indicators.set_index("indicator_id")["name_zh"]
+    frame = pd.DataFrame({
+        "编号": chosen["target_id"],
+        "指标": chosen["indicator_id"].map(names),
+        "年份": chosen["target_year"].astype("string").fillna("—"),
+        "目标": chosen["comparator"].map(COMPARATOR_SYMBOLS) + " "
+        + chosen["value"].map(format_number) + " " + chosen["unit"],
+        "结果": chosen["outcome_value"].map(format_number),
+        "状态": chosen["status"].map(STATUS_ZH),
+        "判定依据": chosen["rule"],
+    })
+    used = list(source_ids)
+    if outcomes is not None:
+        ids = [i for ids in chosen["outcome_ids"] for i in str(ids).split(";") if i]
+        used += list(outcomes.loc[outcomes["outcome_id"].isin(ids), "source_id"])
+    caption = f"目标与实际结果。{source_line(sources, used)}"
+    return numbered_table(frame, label, caption, align={"结果": "r"})
+
+
+def coverage_table(coverage: pd.DataFrame, label: str):
+    frame = coverage.drop(columns=["plan"])
+    return numbered_table(frame, label, "各规划目标的结果覆盖与核对状态（条）。"
+                          "资料来源：data/targets.csv、data/outcomes.csv、data/sources.csv。")
+
+
+def gaps_table(gaps: pd.DataFrame, targets: pd.DataFrame, indicators: pd.DataFrame, label: str):
+    names = indicators.set_index("indicator_id")["name_zh"]
+    merged = gaps.merge(targets[["target_id", "indicator_id"]], on="target_id", how="left")
+    frame = pd.DataFrame({
+        "目标": merged["target_id"],
+        "指标": merged["indicator_id"].map(names),
+        "缺少年份": merged["years_missing"],
+        "检索内容": merged["what_searched"].str.slice(0, 160),
+        "近似线索（未采用）": merged["near_misses"].fillna("").str.slice(0, 200),
+        "另一口径的已记录指标": merged["related_indicator_id"].map(names),
+    })
+    return numbered_table(frame, label, "没有同口径结果的目标及检索记录（检索内容与线索截取前若干字，全文见数据文件）。"
+                          "资料来源：data/outcome_gaps.csv。")
+
+
+def series_gaps_table(series_gaps: pd.DataFrame, label: str):
+    rows = series_gaps[series_gaps["series"] == "outcome"]
+    frame = (rows.groupby(["city", "indicator_id"])["year"]
+             .apply(lambda ys: "、".join(str(y) for y in sorted(ys))).reset_index())
+    frame = pd.DataFrame({"城市": frame["city"].map(CITY_ZH),
+                          "指标": frame["indicator_id"].map({"gdp": "地区生产总值",
+                                                             "gdp_growth": "地区生产总值增速"}),
+                          "缺少的年份": frame["year"]})
+    return numbered_table(frame, label, "地区生产总值序列中没有可用数字的年份。资料来源：data/series_gaps.csv。")
+
+
+def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str):
+    grades = sources.set_index("source_id")["grade"]
+    frame = pd.DataFrame({
+        "城市": rows["city"].map(CITY_ZH),
+        "指标": rows["indicator_id"],
+        "年份": rows["year"].astype("string"),
+        "限定": rows["qualifier"].map(QUALIFIER_SYMBOLS),
+        "数值": rows["value"].map(format_number),
+        "单位": rows["unit"],
+        "状态": rows["status"].map(STATUS_ZH),
+        "来源": rows["source_id"],
+        "等级": rows["source_id"].map(grades),
+    })
+    return numbered_table(frame, label, "同一城市、指标和年份的多条数字。资料来源：data/outcomes.csv。",
+                          align={"数值": "r"})

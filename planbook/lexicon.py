@@ -51,3 +51,12 @@ def source_texts(sources: pd.DataFrame, source_ids: list[str]) -> dict[str, str]
     files = sources.set_index("source_id")["file"]
     return {sid: body_text((REPO_ROOT / files[sid]).read_text(encoding="utf-8"))
             for sid in source_ids}
+
+
+def targets_per_10k(targets: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """How densely each document quantifies: its number of targets per 10,000
+    characters of body text. Columns: document, targets, characters, per_10k."""
+    counts = targets.groupby("source_id").size()
+    rows = [{"document": doc, "targets": int(counts.get(doc, 0)), "characters": len(text),
+             "per_10k": counts.get(doc, 0) / len(text) * PER} for doc, text in texts.items()]
+    return pd.DataFrame(rows)

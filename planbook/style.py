@@ -76,7 +76,7 @@ def book_rc(cjk_family: str) -> dict:
     return {
         "font.family": [cjk_family, LATIN_FALLBACK],
         "axes.unicode_minus": False,
-        "axes.titleweight": "bold",
+        "axes.titleweight": "normal",  # the CJK font ships one weight only
         "axes.spines.top": False,
         "axes.spines.right": False,
         "figure.dpi": 110,

@@ -167,6 +167,27 @@ def _sources(data_dir: Path) -> dict[str, dict]:
     return {row["source_id"]: row for _, row in read_rows(path)} if path.is_file() else {}
 
 
+# Hosts seen carrying copied news among spam, machine-written text or altered
+# government reports. A source on one of them is refused, whatever grade it claims.
+EXCLUDED_HOSTS = ("bwm8.com", "schyjcgs.com", "86hh.com", "yinlong168.com", "it214.net",
+                  "defence.pk", "phsb.com", "chaxiaohao.com", "14z7q.com", "fengdujob.net",
+                  "drbdp.com", "fqmxn.com")
+
+
+def source_problems(data_dir: Path) -> list[Problem]:
+    """No source from a host on the excluded list (content farms, spam mirrors)."""
+    from urllib.parse import urlparse
+
+    path = data_dir / "sources.csv"
+    problems = []
+    for line, row in read_rows(path):
+        host = urlparse(row.get("url") or "").netloc.lower()
+        if any(host == h or host.endswith("." + h) for h in EXCLUDED_HOSTS):
+            problems.append(Problem(_rel(path, data_dir), line, "url",
+                                    f"{host} is an excluded host (content farm or spam mirror)"))
+    return problems
+
+
 def checksum_problems(data_dir: Path) -> list[Problem]:
     """Each archived source text matches the sha256 recorded for it."""
     problems = []
@@ -221,20 +242,27 @@ def quote_problems(data_dir: Path) -> list[Problem]:
 
 
 def grade_problems(data_dir: Path) -> list[Problem]:
-    """No grade-C outcome where an A or B figure exists for the same city, indicator, year."""
+    """No grade-C outcome where an exact A or B figure exists for the same city,
+    indicator and year.
+
+    A rounded or bounded A/B figure ("近8500亿", "突破7000亿") does not displace an
+    exact C figure: the C row carries information the better source lacks, and the
+    charts mark it as grade C.
+    """
     sources = _sources(data_dir)
     path = data_dir / "outcomes.csv"
     if not path.is_file():
         return []
     rows = read_rows(path)
     better = {(r["city"], r["indicator_id"], r["year"]) for _, r in rows
-              if sources.get(r["source_id"], {}).get("grade") in ("A", "B")}
+              if sources.get(r["source_id"], {}).get("grade") in ("A", "B")
+              and r["qualifier"] == "="}
     problems = []
     for line, row in rows:
         grade = sources.get(row["source_id"], {}).get("grade")
         if grade == "C" and (row["city"], row["indicator_id"], row["year"]) in better:
             problems.append(Problem(_rel(path, data_dir), line, "source_id",
-                                    f"grade-C source {row['source_id']} used where an A or B figure "
+                                    f"grade-C source {row['source_id']} used where an exact A or B figure "
                                     f"exists for {row['city']}/{row['indicator_id']}/{row['year']}"))
     return problems
 
@@ -246,6 +274,7 @@ def validate(data_dir: Path = DATA_DIR) -> list[Problem]:
     if any(p.file.endswith("datapackage.json") for p in problems):
         return problems  # the descriptor itself is broken: nothing else can be trusted
     try:
+        problems += source_problems(data_dir)
         problems += checksum_problems(data_dir)
         problems += quote_problems(data_dir)
         problems += grade_problems(data_dir)

@@ -108,6 +108,11 @@ def test_edited_source_text(data):
     assert_problem(data, "sources.csv", line, "sha256", "was edited")
 
 
+def test_content_farm_source(data):
+    edit(data / "sources.csv", 3, url="http://www.bwm8.com/szsrmzf/zfgzbg/report.shtml")
+    assert_problem(data, "sources.csv", 3, "url", "excluded host")
+
+
 def test_malformed_csv_extra_cell(data):
     lines = (data / "indicators.csv").read_text(encoding="utf-8").splitlines()
     lines[3] += ",an extra cell"
@@ -120,6 +125,21 @@ def test_malformed_csv_missing_cell(data):
     lines[2] = ",".join(lines[2].split(",")[:3])
     (data / "outcomes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert_problem(data, "outcomes.csv", 3, "year", "missing-cell")
+
+
+def test_grade_c_row_beside_an_exact_better_figure(data):
+    table = rows(data / "outcomes.csv")
+    sources = {r["source_id"]: r for r in rows(data / "sources.csv")}
+    better = next(r for r in table if sources[r["source_id"]]["grade"] in "AB"
+                  and r["qualifier"] == "=")
+    c_source = next(s for s in sources.values() if s["grade"] == "C")
+    copy = dict(better, outcome_id="injected-c-row", source_id=c_source["source_id"])
+    table.append(copy)
+    write(data / "outcomes.csv", table)
+    line = len(table) + 1
+    problems = [str(p) for p in validate(data)]
+    assert any(p.startswith(f"data/outcomes.csv:{line}:source_id:") and "grade-C" in p
+               for p in problems), problems
 
 
 def test_validation_never_writes(data):

@@ -39,3 +39,13 @@ def test_every_lexicon_term_occurs_somewhere_in_the_documents():
     texts = source_texts(sources, list(ANALYSED_DOCUMENTS))
     freq = term_frequencies(texts, list(load("lexicon")["term"]))
     assert (freq.groupby("term")["count"].sum() > 0).all()
+
+
+def test_targets_per_10k():
+    import pandas as pd
+
+    from planbook.lexicon import targets_per_10k
+    targets = pd.DataFrame({"source_id": ["a", "a", "b"]})
+    table = targets_per_10k(targets, {"a": "x" * 1000, "b": "y" * 5000, "c": "z" * 10})
+    assert list(table["targets"]) == [2, 1, 0]
+    assert list(table["per_10k"]) == [20.0, 2.0, 0.0]

@@ -1,0 +1,44 @@
+"""How much of each plan can be checked: targets with an outcome, by grade and status."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .achievement import STATUS_ZH, STATUSES
+
+PLAN_LABELS = {
+    "xz-2022-cluster-plan": "徐州 2022 集群方案",
+    "sz-2018-industrial-upgrading-plan": "苏州 2018 行动计划",
+    "xz-2020-modern-industrial-system": "徐州 2020 论述",
+    "xz-2023-conference-report": "徐州 2023 大会报道",
+    "xz-2023-gongxin-commentary": "徐州 2023 工信局评论",
+}
+
+
+def coverage_by_plan(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
+                     assessed: pd.DataFrame, plans: dict[str, str] = PLAN_LABELS) -> pd.DataFrame:
+    """One row per plan: targets, targets with any same-scope outcome, the best
+    grade among those outcomes, and the count of each status."""
+    grades = dict(zip(sources["source_id"], sources["grade"]))
+    with_grade = outcomes.assign(grade=outcomes["source_id"].map(grades))
+    best = (with_grade.groupby(["city", "indicator_id"])["grade"].min().rename("best_grade")
+            .reset_index())
+    rows = []
+    for plan, label in plans.items():
+        t = targets[targets["source_id"] == plan].merge(assessed, on="target_id")
+        t = t.merge(best, on=["city", "indicator_id"], how="left")
+        row = {"plan": plan, "计划": label, "目标数": len(t),
+               "有同口径结果": int(t["best_grade"].notna().sum())}
+        for g in ("A", "B", "C"):
+            row[f"最佳来源{g}级"] = int((t["best_grade"] == g).sum())
+        for s in STATUSES:
+            row[STATUS_ZH[s]] = int((t["status"] == s).sum())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def status_counts_long(coverage: pd.DataFrame) -> pd.DataFrame:
+    """coverage_by_plan reshaped for a stacked chart: plan, status, count."""
+    cols = [STATUS_ZH[s] for s in STATUSES]
+    return coverage.melt(id_vars=["plan", "计划"], value_vars=cols, var_name="状态",
+                         value_name="条数")

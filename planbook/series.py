@@ -1,0 +1,64 @@
+"""Time series the chapters plot: one value per city and year, chosen by the
+book's rule (see :func:`planbook.achievement.pick_outcome`) and converted to one
+unit, with the grade, vintage and qualifier of the figure kept beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .achievement import convert, pick_outcome
+
+
+def preferred_series(outcomes: pd.DataFrame, sources: pd.DataFrame, indicator_id: str,
+                     unit: str, cities: list[str] | None = None) -> pd.DataFrame:
+    """city, year, value (in ``unit``), qualifier, status, grade, outcome_id, source_id."""
+    grades = dict(zip(sources["source_id"], sources["grade"]))
+    rows = outcomes[outcomes["indicator_id"] == indicator_id]
+    if cities is not None:
+        rows = rows[rows["city"].isin(cities)]
+    rows = rows.assign(grade=rows["source_id"].map(grades))
+    chosen = []
+    for (_, _), group in rows.groupby(["city", "year"]):
+        best = pick_outcome(group)
+        value = convert(best["value"], best["unit"], unit)
+        if value is None:
+            raise ValueError(f"{best['outcome_id']}: {best['unit']} does not convert to {unit}")
+        chosen.append({"city": best["city"], "year": int(best["year"]), "value": value,
+                       "unit": unit, "qualifier": best["qualifier"], "status": best["status"],
+                       "grade": best["grade"], "outcome_id": best["outcome_id"],
+                       "source_id": best["source_id"]})
+    columns = ["city", "year", "value", "unit", "qualifier", "status", "grade", "outcome_id",
+               "source_id"]
+    return pd.DataFrame(chosen, columns=columns).sort_values(["city", "year"]).reset_index(
+        drop=True)
+
+
+def conflicts(outcomes: pd.DataFrame, tolerance: float = 1e-9) -> pd.DataFrame:
+    """Every city/indicator/year for which the recorded figures differ
+    (after converting to the unit of the first), with all their rows."""
+    out = []
+    for (city, ind, year), group in outcomes.groupby(["city", "indicator_id", "year"]):
+        if len(group) < 2:
+            continue
+        first_unit = group["unit"].iloc[0]
+        values = [convert(v, u, first_unit) for v, u in zip(group["value"], group["unit"])]
+        comparable = [v for v in values if v is not None]
+        differ = (len(set(group["qualifier"])) > 1 or len(set(group["status"])) > 1
+                  or (comparable and max(comparable) - min(comparable) > tolerance))
+        if differ:
+            out.append(group.assign(value_in_first_unit=values, first_unit=first_unit))
+    if not out:
+        return outcomes.iloc[0:0]
+    return pd.concat(out).sort_values(["city", "indicator_id", "year", "outcome_id"])
+
+
+def years_behind(lagging: pd.DataFrame, leading: pd.DataFrame) -> tuple[int, int] | None:
+    """(year, lead_year): the lagging series' latest year, and the latest year in
+    which the leading series was at or below that level. None if never."""
+    if lagging.empty or leading.empty:
+        return None
+    last = lagging.sort_values("year").iloc[-1]
+    earlier = leading[leading["value"] <= last["value"]]
+    if earlier.empty:
+        return None
+    return int(last["year"]), int(earlier["year"].max())
