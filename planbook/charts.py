@@ -130,7 +130,8 @@ def status_bars(table, *, label: str = "label", status: str = "status",
             ax.text(min(float(value), 2.0) + 0.02, pos, f"{float(value):.0%}", va="center",
                     fontsize=8)
         else:
-            ax.text(0.02, pos, STATUS_ZH[row[status]], va="center", fontsize=8.5,
+            ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
+            ax.text(0.07, pos, STATUS_ZH[row[status]], va="center", fontsize=8.5,
                     color="#555555")
     ax.axvline(1.0, color="#333333", lw=1, ls="--")
     ax.set_yticks(positions, table[label])

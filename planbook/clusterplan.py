@@ -1,0 +1,70 @@
+"""The 2022 cluster plan's own arithmetic, and the growth its targets require."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .achievement import cagr, convert, pick_outcome, required_growth
+
+
+def tier_structure(targets: pd.DataFrame) -> pd.DataFrame:
+    """The plan's stated cluster-count structure (3000亿级 ×1 …) beside the count of
+    cluster targets at each level, so the two halves of the plan can be checked
+    against each other. Columns: level (亿元), stated, counted, consistent."""
+    counts = targets[targets["indicator_id"].str.match(r"innovation_clusters_\d+yi_count")]
+    sizes = targets[targets["target_id"].str.startswith("xz22-cluster-")]
+    rows = []
+    for _, row in counts.iterrows():
+        level = int(re.search(r"(\d+)yi", row["indicator_id"]).group(1))
+        counted = int((sizes["value"] == level).sum())
+        rows.append({"level": level, "stated": int(row["value"]), "counted": counted,
+                     "consistent": counted == int(row["value"])})
+    return pd.DataFrame(rows).sort_values("level", ascending=False).reset_index(drop=True)
+
+
+def scope_sums(cluster_targets: pd.DataFrame) -> pd.DataFrame:
+    """Sum of the cluster targets by the 口径 their indicator measures: adding them
+    all together mixes 产业规模 with 增加值, which the book shows rather than does."""
+    kind = cluster_targets["indicator_id"].map(
+        lambda i: "增加值" if "value_added" in i else "产业规模")
+    return (cluster_targets.assign(口径=kind).groupby("口径")
+            .agg(目标数=("target_id", "size"), 目标合计=("value", "sum")).reset_index())
+
+
+def growth_needed(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
+                  target_ids: list[str]) -> pd.DataFrame:
+    """For each target: the latest same-scope figure before the target year, the
+    annual growth needed from it to reach the target (derived), and the annual
+    growth achieved between the earliest and latest figures (derived, where two
+    exist). A lower-bound figure ("超过") makes the needed growth an upper bound."""
+    grades = dict(zip(sources["source_id"], sources["grade"]))
+    rows = []
+    for tid in target_ids:
+        t = targets.set_index("target_id").loc[tid]
+        same = outcomes[(outcomes["city"] == t["city"])
+                        & (outcomes["indicator_id"] == t["indicator_id"])
+                        & (outcomes["year"] < int(t["target_year"]))]
+        same = same.assign(grade=same["source_id"].map(grades))
+        years = sorted(same["year"].unique())
+        row = {"target_id": tid, "target_value": float(t["value"]), "unit": t["unit"],
+               "target_year": int(t["target_year"]), "latest_year": None, "latest_value": None,
+               "latest_is_lower_bound": None, "needed_growth": None, "achieved_growth": None,
+               "outcome_ids": ""}
+        if years:
+            latest = pick_outcome(same[same["year"] == years[-1]])
+            value = convert(latest["value"], latest["unit"], t["unit"])
+            row.update(latest_year=int(latest["year"]), latest_value=value,
+                       latest_is_lower_bound=latest["qualifier"] == ">",
+                       outcome_ids=latest["outcome_id"])
+            if value and value > 0:
+                row["needed_growth"] = required_growth(value, float(t["value"]),
+                                                       int(t["target_year"]) - int(latest["year"]))
+            if len(years) >= 2:
+                first = pick_outcome(same[same["year"] == years[0]])
+                first_value = convert(first["value"], first["unit"], t["unit"])
+                if first_value and first["qualifier"] == "=" and latest["qualifier"] == "=":
+                    row["achieved_growth"] = cagr(first_value, value, years[-1] - years[0])
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,40 @@
+"""The cluster plan's arithmetic, on the book's targets and on small tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from planbook.clusterplan import growth_needed, scope_sums, tier_structure
+from planbook.data import load
+
+
+def test_the_plans_tier_structure_matches_its_cluster_targets():
+    structure = tier_structure(load("targets"))
+    assert list(structure["level"]) == [3000, 2000, 1000, 500]
+    assert structure["consistent"].all()
+
+
+def test_scope_sums_keep_value_added_apart():
+    t = pd.DataFrame({"target_id": ["a", "b", "c"],
+                      "indicator_id": ["cluster_scale_x", "digital_economy_core_value_added",
+                                       "cluster_scale_y"],
+                      "value": [3000.0, 1000.0, 500.0]})
+    sums = scope_sums(t).set_index("口径")
+    assert sums.loc["产业规模", "目标合计"] == 3500 and sums.loc["增加值", "目标合计"] == 1000
+
+
+def test_growth_needed_from_a_lower_bound_and_achieved_growth():
+    targets = pd.DataFrame([{"target_id": "t", "city": "xuzhou", "indicator_id": "x",
+                             "target_year": 2025, "value": 3000.0, "unit": "亿元"}])
+    outcomes = pd.DataFrame([
+        {"outcome_id": "o1", "city": "xuzhou", "indicator_id": "x", "year": 2021,
+         "value": 1500.0, "unit": "亿元", "qualifier": "=", "status": "final", "source_id": "s"},
+        {"outcome_id": "o2", "city": "xuzhou", "indicator_id": "x", "year": 2022,
+         "value": 1700.0, "unit": "亿元", "qualifier": ">", "status": "final", "source_id": "s"},
+    ])
+    sources = pd.DataFrame({"source_id": ["s"], "grade": ["B"]})
+    row = growth_needed(targets, outcomes, sources, ["t"]).iloc[0]
+    assert row["latest_year"] == 2022 and row["latest_is_lower_bound"]
+    assert row["needed_growth"] == pytest.approx(((3000 / 1700) ** (1 / 3) - 1) * 100)
+    assert row["achieved_growth"] is None  # a bound cannot give an achieved rate
