@@ -53,9 +53,10 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
                target_label: str | None = None, ax=None):
     """One line per city with the book's city colours.
 
-    Grade-C points are hollow; 预计 estimates are drawn with a triangle and
-    bounds ("超过") with a caret, so a reader sees what kind of figure each
-    point is. ``target`` draws a horizontal reference line.
+    Grade-C points are hollow; 预计 estimates are drawn with a downward
+    triangle and bounds ("超过") with an upward one, so a reader sees what kind
+    of figure each point is; a missing year leaves a gap in the line.
+    ``target`` draws a horizontal reference line.
     """
     from .style import CITY_COLORS, CITY_NAMES_ZH
 
@@ -66,7 +67,10 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
     markers = {"=": "o", "~": "o", ">": "^"}
     for city, group in series.groupby("city", sort=False):
         color = CITY_COLORS[city]
-        ax.plot(group["year"], group["value"], color=color, lw=1.8,
+        # a missing year breaks the line: no segment is drawn across a gap
+        full = group.set_index("year")["value"].reindex(
+            range(int(group["year"].min()), int(group["year"].max()) + 1))
+        ax.plot(full.index, full.values, color=color, lw=1.8,
                 label=CITY_NAMES_ZH.get(city, city), zorder=2)
         for _, point in group.iterrows():
             marker = "v" if point["status"] == "estimate" else markers[point["qualifier"]]
@@ -296,4 +300,32 @@ def stacked_status_bars(long, *, label: str = "计划", status: str = "状态",
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, ncol=5, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    return fig
+
+
+def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_order=None,
+            colorbar_label: str = "", fmt: str = "{:.1f}"):
+    """A labelled heatmap (rows × columns) with each cell's value written in it."""
+    import numpy as np
+
+    rows = row_order or list(dict.fromkeys(data[row]))
+    cols = column_order or list(dict.fromkeys(data[column]))
+    grid = (data.pivot_table(index=row, columns=column, values=value, aggfunc="sum")
+            .reindex(index=rows, columns=cols).fillna(0))
+    fig, ax = plt.subplots(figsize=(1.3 * len(cols) + 2.4, 0.34 * len(rows) + 1.4))
+    image = ax.imshow(grid.values, cmap="Blues", aspect="auto")
+    ax.set_xticks(np.arange(len(cols)), cols)
+    ax.set_yticks(np.arange(len(rows)), rows)
+    ax.tick_params(axis="x", labelrotation=0, labelsize=8.5)
+    ax.grid(False)
+    top = grid.values.max() or 1
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = grid.values[i, j]
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7.5,
+                    color="white" if v > 0.6 * top else "#222222")
+    bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    bar.set_label(colorbar_label)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
     return fig

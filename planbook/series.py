@@ -62,3 +62,25 @@ def years_behind(lagging: pd.DataFrame, leading: pd.DataFrame) -> tuple[int, int
     if earlier.empty:
         return None
     return int(last["year"]), int(earlier["year"].max())
+
+
+def lag_years(lagging: pd.DataFrame, leading: pd.DataFrame) -> dict:
+    """How many years the lagging city's latest level trails the leading city's.
+
+    Returns latest_year, latest_value, lead_year (the latest year in which the
+    leading series was at or below that level), lag, and lower_bound: True
+    when the leading series is already above that level in its first recorded
+    year, so the lag is at least ``latest_year - first year`` and possibly more.
+    """
+    last = lagging.sort_values("year").iloc[-1]
+    leading = leading.sort_values("year")
+    earlier = leading[leading["value"] <= last["value"]]
+    if earlier.empty:
+        first = leading.iloc[0]
+        return {"latest_year": int(last["year"]), "latest_value": float(last["value"]),
+                "lead_year": int(first["year"]), "lead_value": float(first["value"]),
+                "lag": int(last["year"]) - int(first["year"]), "lower_bound": True}
+    lead = earlier.iloc[-1]
+    return {"latest_year": int(last["year"]), "latest_value": float(last["value"]),
+            "lead_year": int(lead["year"]), "lead_value": float(lead["value"]),
+            "lag": int(last["year"]) - int(lead["year"]), "lower_bound": False}

@@ -38,3 +38,14 @@ def test_growth_needed_from_a_lower_bound_and_achieved_growth():
     assert row["latest_year"] == 2022 and row["latest_is_lower_bound"]
     assert row["needed_growth"] == pytest.approx(((3000 / 1700) ** (1 / 3) - 1) * 100)
     assert row["achieved_growth"] is None  # a bound cannot give an achieved rate
+
+
+def test_lag_years_exact_and_lower_bound():
+    from planbook.series import lag_years
+    xz = pd.DataFrame({"year": [2020, 2024], "value": [7000.0, 9500.0]})
+    sz = pd.DataFrame({"year": [2010, 2012, 2015], "value": [9000.0, 12000.0, 14000.0]})
+    exact = lag_years(xz, sz)
+    assert exact["lead_year"] == 2010 and exact["lag"] == 14 and not exact["lower_bound"]
+    late = pd.DataFrame({"year": [2017, 2020], "value": [17000.0, 20000.0]})
+    bound = lag_years(xz, late)
+    assert bound["lower_bound"] and bound["lag"] == 7
