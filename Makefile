@@ -11,15 +11,16 @@ INSTALLED := $(VENV)/.installed
 BUILD_LOG := _build/build.log
 # The execution cache is keyed on notebook code only; the notebooks also read the
 # shared package and the data, so a change to either invalidates the cache.
-CACHE_INPUTS := $(wildcard planbook/*.py) $(shell find data -type f 2>/dev/null)
+CACHE_INPUTS := $(wildcard planbook/*.py) $(shell find data -type f 2>/dev/null) CITATION.cff
 CACHE_STAMP := _build/.cache-inputs
 
-.PHONY: book test serve lab lock clean
+.PHONY: book test serve lab lock clean dist
 
-$(INSTALLED): requirements.txt constraints.txt pyproject.toml
+$(INSTALLED): requirements.txt requirements-nodeps.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -29,13 +30,18 @@ $(CACHE_STAMP): $(CACHE_INPUTS)
 
 ## make book: set up .venv if needed, then build the site into _build/html
 book: $(INSTALLED) $(CACHE_STAMP)
-	@mkdir -p _build/site-extra/figures
 	$(BIN)/python -m planbook.bib
 	$(BIN)/jupyter-book build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
 
-## make test: build the site (cached where nothing changed), then run every check
+## make test: build the site (cached where nothing changed), then run every check,
+## including a second clean build that must give byte-identical figures and data
 test: book
 	$(BIN)/python -m pytest
+	$(BIN)/python scripts/check_determinism.py
+
+## make dist: release snapshot of the built site (tarball, sha256, manifest) in dist/
+dist: book
+	$(BIN)/python scripts/dist.py dist
 
 ## make serve: preview the built site at http://localhost:8000
 serve:
@@ -54,4 +60,4 @@ lock:
 	rm -rf _lock-venv
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

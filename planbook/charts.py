@@ -1,18 +1,43 @@
-"""Chart builders the chapters share. Each returns a matplotlib Figure and
-takes tidy data, so the exported CSV is exactly what is drawn."""
+"""Chart builders the chapters share.
+
+Each takes tidy data and returns a matplotlib Figure, so the exported CSV is
+exactly what is drawn. Each takes ``lang`` ("zh" or "en"): chart chrome goes
+through :func:`planbook.i18n.tr`; data labels are chosen by the caller from the
+data's Chinese or English columns.
+"""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch
 
-from .style import OKABE_ITO
+from .i18n import tr
+from .style import CITY_COLORS, OKABE_ITO, PALETTE
 
+CITY_NAMES = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
+STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",
+                 "no-data": "#BBBBBB", "not-comparable": "#56B4E9"}
+STATUS_ORDER = ["met", "close", "missed", "not-comparable", "no-data"]
+_STATUS_ZH = {"met": "达成", "close": "接近", "missed": "未达成", "no-data": "无数据",
+              "not-comparable": "不可比"}
+TIER_COLORS = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"],
+               OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"]]
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    return tr(_STATUS_ZH[status], lang)
+
+
+# ----------------------------------------------------------------------------
+# Ranked horizontal bars (targets by tier, documents by density).
 
 def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                 group_order: list[str], xlabel: str, title: str | None = None,
                 colors: list[str] | None = None, legend_labels: dict[str, str] | None = None,
-                value_format: str = "{:,.0f}"):
+                value_format: str = "{:,.0f}", lang: str = "zh"):
     """Horizontal bars, one per row of ``data``, coloured and ordered by ``group``.
 
     Within a group the bars are sorted by ``value`` (largest on top).
@@ -20,26 +45,24 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
     missing = [g for g in data[group].unique() if g not in group_order]
     if missing:
         raise ValueError(f"groups {missing} are not in group_order {group_order}")
-    colors = colors or [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"],
-                        OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"]]
+    colors = colors or TIER_COLORS
     rank = {g: i for i, g in enumerate(group_order)}
     ordered = (data.assign(_g=data[group].map(rank))
                    .sort_values(["_g", value], ascending=[True, False])
                    .drop(columns="_g").reset_index(drop=True))
     fig, ax = plt.subplots(figsize=(7.2, 0.42 * len(ordered) + 1.2))
-    positions = range(len(ordered))[::-1]
-    bar_colors = [colors[rank[g]] for g in ordered[group]]
-    ax.barh(list(positions), ordered[value], color=bar_colors)
-    ax.set_yticks(list(positions), ordered[label])
-    ax.set_xlabel(xlabel)
+    positions = list(range(len(ordered)))[::-1]
+    ax.barh(positions, ordered[value], color=[colors[rank[g]] for g in ordered[group]])
+    ax.set_yticks(positions, ordered[label])
+    ax.set_xlabel(tr(xlabel, lang))
     if title:
-        ax.set_title(title)
+        ax.set_title(tr(title, lang))
     for pos, v in zip(positions, ordered[value]):
         ax.text(v, pos, " " + value_format.format(v), va="center", fontsize=9)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rank[g]]) for g in group_order
-               if g in set(ordered[group])]
+    present = [g for g in group_order if g in set(ordered[group])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rank[g]]) for g in present]
     legend_labels = legend_labels or {}
-    ax.legend(handles, [legend_labels.get(g, g) for g in group_order if g in set(ordered[group])],
+    ax.legend(handles, [tr(legend_labels.get(g, g), lang) for g in present],
               loc="lower right", frameon=False)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)
@@ -50,28 +73,23 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
 # Time series by city: every chart of GDP levels or growth uses this.
 
 def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
-               target_label: str | None = None, ax=None):
+               target_label: str | None = None, lang: str = "zh"):
     """One line per city with the book's city colours.
 
     Grade-C points are hollow; 预计 estimates are drawn with a downward
     triangle and bounds ("超过") with an upward one, so a reader sees what kind
     of figure each point is; a missing year leaves a gap in the line.
-    ``target`` draws a horizontal reference line.
+    ``target`` draws a horizontal reference line labelled ``target_label``
+    (already in ``lang``).
     """
-    from .style import CITY_COLORS, CITY_NAMES_ZH
-
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(7.2, 4.2))
-    else:
-        fig = ax.figure
+    fig, ax = plt.subplots(figsize=(7.2, 4.2))
     markers = {"=": "o", "~": "o", ">": "^"}
     for city, group in series.groupby("city", sort=False):
         color = CITY_COLORS[city]
-        # a missing year breaks the line: no segment is drawn across a gap
         full = group.set_index("year")["value"].reindex(
             range(int(group["year"].min()), int(group["year"].max()) + 1))
         ax.plot(full.index, full.values, color=color, lw=1.8,
-                label=CITY_NAMES_ZH.get(city, city), zorder=2)
+                label=tr(CITY_NAMES.get(city, city), lang), zorder=2)
         for _, point in group.iterrows():
             marker = "v" if point["status"] == "estimate" else markers[point["qualifier"]]
             hollow = point["grade"] == "C"
@@ -82,47 +100,33 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
         if target_label:
             ax.annotate(target_label, xy=(1, target), xycoords=("axes fraction", "data"),
                         ha="right", va="bottom", fontsize=9, color="#444444")
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("年份")
+    ax.set_ylabel(tr(ylabel, lang))
+    ax.set_xlabel(tr("年份", lang))
     years = sorted(series["year"].unique())
     if years:
         ax.set_xticks(range(min(years), max(years) + 1))
-        ax.tick_params(axis="x", labelrotation=0)
     if title:
-        ax.set_title(title)
-    _marker_legend(ax)
-    return fig
-
-
-def _marker_legend(ax):
-    from matplotlib.lines import Line2D
-
-    handles, labels = ax.get_legend_handles_labels()
-    handles += [Line2D([], [], marker="o", ls="", color="#555555", label="A/B 级"),
+        ax.set_title(tr(title, lang))
+    handles, _ = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], marker="o", ls="", color="#555555", label=tr("A/B 级", lang)),
                 Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
-                       label="C 级（空心）"),
-                Line2D([], [], marker="v", ls="", color="#555555", label="预计数"),
-                Line2D([], [], marker="^", ls="", color="#555555", label="下限（“超过”）")]
+                       label=tr("C 级（空心）", lang)),
+                Line2D([], [], marker="v", ls="", color="#555555", label=tr("预计数", lang)),
+                Line2D([], [], marker="^", ls="", color="#555555", label=tr("下限（“超过”）", lang))]
     ax.legend(handles=handles, frameon=False, fontsize=8.5, ncol=2, loc="best")
+    return fig
 
 
 # ----------------------------------------------------------------------------
 # Status of each target against its outcome.
 
-STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",
-                 "no-data": "#BBBBBB", "not-comparable": "#56B4E9"}
-STATUS_ORDER = ["met", "close", "missed", "not-comparable", "no-data"]
-
-
 def status_bars(table, *, label: str = "label", status: str = "status",
-                ratio: str = "ratio", xlabel: str = "实际值 ÷ 目标值"):
+                ratio: str = "ratio", xlabel: str = "实际值 ÷ 目标值", lang: str = "zh"):
     """One bar per target: the outcome as a share of the target, coloured by status.
 
-    Targets with no comparable outcome get no bar, only their status word, so a
-    gap is as visible as a result.
+    Targets with no comparable outcome get no bar, only a status mark and word,
+    so a gap is as visible as a result.
     """
-    from .achievement import STATUS_ZH
-
     table = table.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.6, 0.34 * len(table) + 1.4))
     positions = list(range(len(table)))[::-1]
@@ -130,35 +134,54 @@ def status_bars(table, *, label: str = "label", status: str = "status",
         color = STATUS_COLORS[row[status]]
         value = row[ratio]
         if value is not None and not pd.isna(value):
-            ax.barh(pos, min(float(value), 2.0), color=color, height=0.7)
-            ax.text(min(float(value), 2.0) + 0.02, pos, f"{float(value):.0%}", va="center",
-                    fontsize=8)
+            shown = min(float(value), 2.0)
+            ax.barh(pos, shown, color=color, height=0.7)
+            ax.text(shown + 0.02, pos, f"{float(value):.0%}", va="center", fontsize=8)
         else:
             ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
-            ax.text(0.07, pos, STATUS_ZH[row[status]], va="center", fontsize=8.5,
+            ax.text(0.07, pos, status_label(row[status], lang), va="center", fontsize=8.5,
                     color="#555555")
     ax.axvline(1.0, color="#333333", lw=1, ls="--")
     ax.set_yticks(positions, table[label])
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(tr(xlabel, lang))
     ax.set_xlim(0, 2.15)
     ax.grid(axis="y", visible=False)
     handles = [plt.Rectangle((0, 0), 1, 1, color=STATUS_COLORS[s]) for s in STATUS_ORDER]
-    ax.legend(handles, [STATUS_ZH[s] for s in STATUS_ORDER], loc="lower right",
+    ax.legend(handles, [status_label(s, lang) for s in STATUS_ORDER], loc="lower right",
               frameon=False, fontsize=8.5)
     return fig
 
 
+def stacked_status_bars(long, *, label: str, status: str = "status", value: str = "count",
+                        xlabel: str = "目标数（条）", lang: str = "zh"):
+    """One horizontal bar per plan, split by achievement status (status codes)."""
+    plans = list(dict.fromkeys(long[label]))
+    fig, ax = plt.subplots(figsize=(7.4, 0.6 * len(plans) + 1.4))
+    left = [0.0] * len(plans)
+    positions = list(range(len(plans)))[::-1]
+    for st in STATUS_ORDER:
+        vals = [float(long[(long[label] == p) & (long[status] == st)][value].sum()) for p in plans]
+        ax.barh(positions, vals, left=left, color=STATUS_COLORS[st],
+                label=status_label(st, lang), height=0.6)
+        for pos, start, v in zip(positions, left, vals):
+            if v >= 2:
+                ax.text(start + v / 2, pos, f"{v:.0f}", ha="center", va="center", fontsize=8.5,
+                        color="white" if st != "no-data" else "#333333")
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_yticks(positions, plans)
+    ax.set_xlabel(tr(xlabel, lang))
+    ax.grid(axis="y", visible=False)
+    ax.legend(frameon=False, ncol=5, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    return fig
+
+
 # ----------------------------------------------------------------------------
-# Grouped bars (lexicon frequencies, counts by category).
+# Grouped bars (lexicon frequencies, counts by category, growth rates).
 
 def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
                  group_order: list[str] | None = None, category_order: list[str] | None = None,
-                 colors: list[str] | None = None, horizontal: bool = False):
+                 colors: list[str] | None = None, horizontal: bool = False, lang: str = "zh"):
     """Bars of ``value`` for each ``category``, one bar per ``group`` side by side."""
-    import numpy as np
-
-    from .style import PALETTE
-
     groups = group_order or list(dict.fromkeys(data[group]))
     cats = category_order or list(dict.fromkeys(data[category]))
     colors = colors or PALETTE
@@ -175,139 +198,19 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
             ax.bar(offset, sub.values, width=width, color=colors[i % len(colors)], label=g)
     if horizontal:
         ax.set_yticks(-idx, cats)
-        ax.set_xlabel(ylabel)
+        ax.set_xlabel(tr(ylabel, lang))
         ax.grid(axis="y", visible=False)
     else:
         ax.set_xticks(idx, cats)
-        ax.set_ylabel(ylabel)
+        ax.set_ylabel(tr(ylabel, lang))
         ax.grid(axis="x", visible=False)
     ax.legend(frameon=False, fontsize=9)
     return fig
 
 
-# ----------------------------------------------------------------------------
-# Diagrams of the plans' structure.
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
-
-
-def framework_diagram(framework, *, title: str | None = None):
-    """The three systems of the 2020 framework as columns of boxes: the system on
-    top, its components below, in text order."""
-    from matplotlib.patches import FancyBboxPatch
-
-    from .style import OKABE_ITO
-
-    systems = (framework.sort_values(["system_order", "component_order"])
-               .groupby("system_order", sort=True))
-    colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"]]
-    n_rows = int(framework.groupby("system_order").size().max())
-    fig, ax = plt.subplots(figsize=(7.8, 1.25 * (n_rows + 1) + 0.6))
-    ax.set_xlim(0, 3)
-    ax.set_ylim(-(n_rows + 0.2), 1.25)
-    ax.axis("off")
-    for col, (_, group) in enumerate(systems):
-        color = colors[col % len(colors)]
-        head = group.iloc[0]
-        ax.add_patch(FancyBboxPatch((col + 0.06, 0.2), 0.88, 0.85,
-                                    boxstyle="round,pad=0.02", fc=color, ec=color))
-        ax.text(col + 0.5, 0.62, head["system_zh"], ha="center", va="center", color="white",
-                fontsize=12)
-        for row, (_, comp) in enumerate(group.iterrows(), start=1):
-            y = -row + 0.05
-            ax.add_patch(FancyBboxPatch((col + 0.06, y), 0.88, 0.8, boxstyle="round,pad=0.02",
-                                        fc="white", ec=color, lw=1.4))
-            ax.text(col + 0.5, y + 0.4, _wrap(comp["component_zh"], 12), ha="center",
-                    va="center", fontsize=9.5)
-            ax.annotate("", xy=(col + 0.5, y + 0.82), xytext=(col + 0.5, y + 1.02),
-                        arrowprops=dict(arrowstyle="-", color=color, lw=1.2))
-    if title:
-        ax.set_title(title)
-    return fig
-
-
-def lineage_chart(clusters, lineage, *, left_year: int, right_year: int):
-    """Clusters of one plan (left) linked to those of the next (right).
-
-    Solid lines follow from the texts' wording; dashed lines are the book's
-    interpretation (cluster_lineage.csv says which).
-    """
-    from .style import OKABE_ITO
-
-    left = clusters[clusters["plan_year"] == left_year].sort_values("order")
-    right = clusters[clusters["plan_year"] == right_year].sort_values("order")
-    tier_colors = {"优势": OKABE_ITO["blue"], "新兴": OKABE_ITO["orange"],
-                   "特色": OKABE_ITO["bluish_green"]}
-    n = max(len(left), len(right))
-    fig, ax = plt.subplots(figsize=(7.6, 0.5 * n + 1.4))
-    ax.set_xlim(-0.1, 1.1)
-    ax.set_ylim(-n, 0.8)
-    ax.axis("off")
-
-    def ys(count):
-        step = n / count
-        return [-(i + 0.5) * step for i in range(count)]
-
-    left_y = dict(zip(left["cluster_id"], ys(len(left))))
-    right_y = dict(zip(right["cluster_id"], ys(len(right))))
-    for _, c in left.iterrows():
-        ax.text(0.28, left_y[c["cluster_id"]], c["cluster_zh"], ha="right", va="center",
-                fontsize=10, bbox=dict(boxstyle="round", fc="#EEEEEE", ec="#999999"))
-    for _, c in right.iterrows():
-        ax.text(0.72, right_y[c["cluster_id"]], c["cluster_zh"], ha="left", va="center",
-                fontsize=10, color="white",
-                bbox=dict(boxstyle="round", fc=tier_colors.get(c["tier_zh"], "#666666"),
-                          ec="none"))
-    for _, link in lineage.iterrows():
-        if pd.isna(link["from_cluster_id"]) or link["to_cluster_id"] not in right_y:
-            continue
-        style = "-" if link["basis"] == "text" else "--"
-        ax.plot([0.3, 0.7], [left_y[link["from_cluster_id"]], right_y[link["to_cluster_id"]]],
-                ls=style, color="#555555", lw=1.3)
-    ax.text(0.28, 0.45, f"{left_year} 年主导产业集群", ha="right", fontsize=10.5)
-    ax.text(0.72, 0.45, f"{right_year} 年“343”创新产业集群", ha="left", fontsize=10.5)
-    from matplotlib.lines import Line2D
-    handles = [Line2D([], [], color="#555555", ls="-", label="文本直接对应"),
-               Line2D([], [], color="#555555", ls="--", label="本书解读")]
-    handles += [plt.Rectangle((0, 0), 1, 1, color=c, label=f"{t}集群")
-                for t, c in tier_colors.items()]
-    ax.legend(handles=handles, loc="lower center", ncol=5, frameon=False, fontsize=8.5,
-              bbox_to_anchor=(0.5, -0.08))
-    return fig
-
-
-def stacked_status_bars(long, *, label: str = "计划", status: str = "状态",
-                        value: str = "条数", xlabel: str = "目标数（条）"):
-    """One horizontal bar per plan, split by achievement status."""
-    from .achievement import STATUS_ZH
-
-    order = [STATUS_ZH[s] for s in STATUS_ORDER]
-    colors = {STATUS_ZH[s]: STATUS_COLORS[s] for s in STATUS_ORDER}
-    plans = list(dict.fromkeys(long[label]))
-    fig, ax = plt.subplots(figsize=(7.4, 0.6 * len(plans) + 1.4))
-    left = [0.0] * len(plans)
-    positions = list(range(len(plans)))[::-1]
-    for st in order:
-        vals = [float(long[(long[label] == p) & (long[status] == st)][value].sum()) for p in plans]
-        ax.barh(positions, vals, left=left, color=colors[st], label=st, height=0.6)
-        for pos, l, v in zip(positions, left, vals):
-            if v >= 2:
-                ax.text(l + v / 2, pos, f"{v:.0f}", ha="center", va="center", fontsize=8.5,
-                        color="white" if st != "无数据" else "#333333")
-        left = [a + b for a, b in zip(left, vals)]
-    ax.set_yticks(positions, plans)
-    ax.set_xlabel(xlabel)
-    ax.grid(axis="y", visible=False)
-    ax.legend(frameon=False, ncol=5, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
-    return fig
-
-
 def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_order=None,
-            colorbar_label: str = "", fmt: str = "{:.1f}"):
+            colorbar_label: str = "", fmt: str = "{:.1f}", lang: str = "zh"):
     """A labelled heatmap (rows × columns) with each cell's value written in it."""
-    import numpy as np
-
     rows = row_order or list(dict.fromkeys(data[row]))
     cols = column_order or list(dict.fromkeys(data[column]))
     grid = (data.pivot_table(index=row, columns=column, values=value, aggfunc="sum")
@@ -325,7 +228,96 @@ def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_o
             ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7.5,
                     color="white" if v > 0.6 * top else "#222222")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(colorbar_label)
+    bar.set_label(tr(colorbar_label, lang))
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# Diagrams of the plans' structure.
+
+def _wrap(text: str, width: int) -> str:
+    if " " in text:  # English: wrap at words
+        import textwrap
+        return "\n".join(textwrap.wrap(text, width * 2))
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def framework_diagram(framework, *, lang: str = "zh"):
+    """The three systems of the 2020 framework as columns of boxes: the system on
+    top, its components below, in text order."""
+    systems = (framework.sort_values(["system_order", "component_order"])
+               .groupby("system_order", sort=True))
+    n_rows = int(framework.groupby("system_order").size().max())
+    fig, ax = plt.subplots(figsize=(7.8, 1.25 * (n_rows + 1) + 0.6))
+    ax.set_xlim(0, 3)
+    ax.set_ylim(-(n_rows + 0.2), 1.25)
+    ax.axis("off")
+    for col, (_, group) in enumerate(systems):
+        color = TIER_COLORS[col % len(TIER_COLORS)]
+        head = group.iloc[0]
+        ax.add_patch(FancyBboxPatch((col + 0.06, 0.2), 0.88, 0.85,
+                                    boxstyle="round,pad=0.02", fc=color, ec=color))
+        ax.text(col + 0.5, 0.62, _wrap(head[f"system_{lang}"], 12), ha="center", va="center",
+                color="white", fontsize=12 if lang == "zh" else 10)
+        for row, (_, comp) in enumerate(group.iterrows(), start=1):
+            y = -row + 0.05
+            ax.add_patch(FancyBboxPatch((col + 0.06, y), 0.88, 0.8, boxstyle="round,pad=0.02",
+                                        fc="white", ec=color, lw=1.4))
+            ax.text(col + 0.5, y + 0.4, _wrap(comp[f"component_{lang}"], 12), ha="center",
+                    va="center", fontsize=9.5 if lang == "zh" else 8.5)
+            ax.annotate("", xy=(col + 0.5, y + 0.82), xytext=(col + 0.5, y + 1.02),
+                        arrowprops=dict(arrowstyle="-", color=color, lw=1.2))
+    return fig
+
+
+def lineage_chart(clusters, lineage, *, left_year: int, right_year: int, lang: str = "zh"):
+    """Clusters of one plan (left) linked to those of the next (right).
+
+    Solid lines follow from the texts' wording; dashed lines are the book's
+    interpretation (cluster_lineage.csv says which).
+    """
+    left = clusters[clusters["plan_year"] == left_year].sort_values("order")
+    right = clusters[clusters["plan_year"] == right_year].sort_values("order")
+    tiers = ["优势", "新兴", "特色"]
+    tier_colors = dict(zip(tiers, TIER_COLORS))
+    n = max(len(left), len(right))
+    fig, ax = plt.subplots(figsize=(7.6, 0.5 * n + 1.4))
+    ax.set_xlim(-0.1, 1.1)
+    ax.set_ylim(-n, 0.8)
+    ax.axis("off")
+
+    def ys(count):
+        step = n / count
+        return [-(i + 0.5) * step for i in range(count)]
+
+    name = f"cluster_{lang}"
+    left_y = dict(zip(left["cluster_id"], ys(len(left))))
+    right_y = dict(zip(right["cluster_id"], ys(len(right))))
+    for _, c in left.iterrows():
+        ax.text(0.28, left_y[c["cluster_id"]], c[name], ha="right", va="center",
+                fontsize=10 if lang == "zh" else 8.5,
+                bbox=dict(boxstyle="round", fc="#EEEEEE", ec="#999999"))
+    for _, c in right.iterrows():
+        ax.text(0.72, right_y[c["cluster_id"]], c[name], ha="left", va="center",
+                fontsize=10 if lang == "zh" else 8.5, color="white",
+                bbox=dict(boxstyle="round", fc=tier_colors.get(c["tier_zh"], "#666666"),
+                          ec="none"))
+    for _, link in lineage.iterrows():
+        if pd.isna(link["from_cluster_id"]) or link["to_cluster_id"] not in right_y:
+            continue
+        style = "-" if link["basis"] == "text" else "--"
+        ax.plot([0.3, 0.7], [left_y[link["from_cluster_id"]], right_y[link["to_cluster_id"]]],
+                ls=style, color="#555555", lw=1.3)
+    heads = {"zh": (f"{left_year} 年主导产业集群", f"{right_year} 年“343”创新产业集群"),
+             "en": (f"{left_year} lead clusters", f"{right_year} “343” innovation clusters")}
+    ax.text(0.28, 0.45, heads[lang][0], ha="right", fontsize=10.5)
+    ax.text(0.72, 0.45, heads[lang][1], ha="left", fontsize=10.5)
+    handles = [Line2D([], [], color="#555555", ls="-", label=tr("文本直接对应", lang)),
+               Line2D([], [], color="#555555", ls="--", label=tr("本书解读", lang))]
+    handles += [plt.Rectangle((0, 0), 1, 1, color=c, label=tr(f"{t}集群", lang))
+                for t, c in tier_colors.items()]
+    ax.legend(handles=handles, loc="lower center", ncol=5, frameon=False, fontsize=8.5,
+              bbox_to_anchor=(0.5, -0.08))
     return fig

@@ -6,6 +6,14 @@ import pandas as pd
 
 from .achievement import STATUS_ZH, STATUSES
 
+PLAN_LABELS_EN = {
+    "xz-2022-cluster-plan": "Xuzhou 2022 cluster plan",
+    "sz-2018-industrial-upgrading-plan": "Suzhou 2018 action plan",
+    "xz-2020-modern-industrial-system": "Xuzhou 2020 article",
+    "xz-2023-conference-report": "Xuzhou 2023 conference report",
+    "xz-2023-gongxin-commentary": "Xuzhou 2023 MIIT commentary",
+}
+
 PLAN_LABELS = {
     "xz-2022-cluster-plan": "徐州 2022 集群方案",
     "sz-2018-industrial-upgrading-plan": "苏州 2018 行动计划",
@@ -38,7 +46,10 @@ def coverage_by_plan(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
 
 
 def status_counts_long(coverage: pd.DataFrame) -> pd.DataFrame:
-    """coverage_by_plan reshaped for a stacked chart: plan, status, count."""
-    cols = [STATUS_ZH[s] for s in STATUSES]
-    return coverage.melt(id_vars=["plan", "计划"], value_vars=cols, var_name="状态",
-                         value_name="条数")
+    """coverage_by_plan reshaped for a stacked chart: plan, labels, status code, count."""
+    cols = {STATUS_ZH[s]: s for s in STATUSES}
+    long = coverage.melt(id_vars=["plan", "计划"], value_vars=list(cols), var_name="状态",
+                         value_name="count")
+    long["status"] = long["状态"].map(cols)
+    long["plan_en"] = long["plan"].map(PLAN_LABELS_EN)
+    return long

@@ -44,3 +44,16 @@ ANALYSED_DOCUMENTS = {
     "xz-2023-gongxin-commentary": "徐州 2023 工信局评论",
     "sz-2018-industrial-upgrading-plan": "苏州 2018 行动计划",
 }
+
+ANALYSED_DOCUMENTS_EN = {
+    "xz-2020-modern-industrial-system": "Xuzhou 2020 article",
+    "xz-2022-cluster-plan": "Xuzhou 2022 cluster plan",
+    "xz-2023-conference-report": "Xuzhou 2023 conference report",
+    "xz-2023-gongxin-commentary": "Xuzhou 2023 MIIT commentary",
+    "sz-2018-industrial-upgrading-plan": "Suzhou 2018 action plan",
+}
+
+
+def document_labels(lang: str = "zh") -> dict[str, str]:
+    """Short chart labels of the analysed documents in ``lang``."""
+    return ANALYSED_DOCUMENTS if lang == "zh" else ANALYSED_DOCUMENTS_EN

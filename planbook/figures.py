@@ -65,20 +65,75 @@ def render(fig: Figure, fmt: str) -> bytes:
 
 
 def save_figure(fig: Figure, label: str, data=None, outdir: Path | None = None,
-                formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
-    """Write ``fig`` (and the plotted ``data``, a DataFrame) as stable files.
+                formats: tuple[str, ...] = FORMATS, suffix: str = "") -> dict[str, Path]:
+    """Write ``fig`` (and the plotted ``data``, a DataFrame) as stable files
+    ``<label><suffix>.<ext>``.
 
     Every format is rendered in memory first; files are written only when all
     renderings succeeded. Returns the written paths by extension.
     """
     check_label(label)
+    if suffix not in ("", ".en"):
+        raise ValueError(f"unknown figure suffix {suffix!r}")
     outdir = Path(outdir) if outdir is not None else FIGURE_EXPORT_DIR
     payloads = {fmt: render(fig, fmt) for fmt in formats}
     if data is not None:
         payloads["csv"] = data.to_csv(index=False, lineterminator="\n").encode("utf-8")
     written = {}
     for ext, payload in payloads.items():
-        path = outdir / f"{label}.{ext}"
+        path = outdir / f"{label}{suffix}.{ext}"
         _write_atomically(path, payload)
         written[ext] = path
     return written
+
+
+def with_provenance(data, unit: str | None = None, source_ids=None):
+    """The plotted data with the columns every figure's CSV must carry: its unit
+    and the ids of its original sources (see data/sources.csv)."""
+    data = data.copy()
+    if "unit" not in data.columns and "单位" not in data.columns:
+        if unit is None:
+            raise ValueError("the plotted data has no unit column: pass unit=")
+        data["unit"] = unit
+    if "source_id" not in data.columns and "source_ids" not in data.columns:
+        if not source_ids:
+            raise ValueError("the plotted data has no source_id column: pass source_ids=")
+        data["source_ids"] = ";".join(source_ids)
+    return data
+
+
+def text_in(fig: Figure) -> list[str]:
+    """Every piece of text drawn in ``fig`` (after it has been rendered)."""
+    from matplotlib.text import Text
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
+
+
+def export_figure(label: str, build, data, *, unit: str | None = None, source_ids=None,
+                  outdir: Path | None = None) -> Figure:
+    """Build the figure in Chinese and in English from the same code path
+    (``build(lang)`` returns a Figure) and write both, with the plotted data.
+
+    Writes ``<label>.png|svg|pdf|csv`` and ``<label>.en.png|svg|pdf``; refuses an
+    English figure that still shows Chinese. Returns the Chinese figure, for the
+    notebook to display.
+    """
+    import matplotlib.pyplot as plt
+
+    from .i18n import has_cjk
+
+    check_label(label)
+    data = with_provenance(data, unit, source_ids)
+    zh = build("zh")
+    en = build("en")
+    try:
+        en_payloads = {fmt: render(en, fmt) for fmt in FORMATS}  # renders, so ticks exist
+        leaked = [t for t in text_in(en) if has_cjk(t)]
+        if leaked:
+            raise ValueError(f"{label}: the English figure still shows Chinese: {leaked[:5]}")
+    finally:
+        plt.close(en)
+    save_figure(zh, label, data=data, outdir=outdir)
+    outdir = Path(outdir) if outdir is not None else FIGURE_EXPORT_DIR
+    for fmt, payload in en_payloads.items():
+        _write_atomically(outdir / f"{label}.en.{fmt}", payload)
+    return zh

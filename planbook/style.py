@@ -84,7 +84,9 @@ def book_rc(cjk_family: str) -> dict:
         "savefig.bbox": "tight",
         "svg.hashsalt": SVG_HASHSALT,
         "svg.fonttype": "path",
-        "pdf.fonttype": 42,
+        # Type 3: glyph outlines drawn in the PDF itself, so every reader renders the
+        # CJK text (the OpenType CFF font does not embed cleanly as Type 42)
+        "pdf.fonttype": 3,
     }
 
 

@@ -1,0 +1,65 @@
+"""English labels for the figures, so each chart can also be exported in English
+from the same code path (``<label>.en.png|svg|pdf``) for international papers.
+
+Chart functions pass every piece of chart "chrome" (axis titles, legend entries,
+status words) through :func:`tr`; data labels (cluster, indicator and document
+names) come from the data's English columns. A Chinese string without an
+English entry is an error, never a silent leak into an English figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGS = ("zh", "en")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+PHRASES = {
+    # axes
+    "年份": "Year",
+    "2025 年目标（亿元）": "2025 target (100 million yuan)",
+    "2020 年产值目标（亿元）": "2020 output target (100 million yuan)",
+    "每万字量化目标数（条）": "Quantified targets per 10,000 characters",
+    "实际值 ÷ 目标值": "Outcome ÷ target",
+    "年均增速（%）": "Average annual growth (%)",
+    "地区生产总值增速（%）": "Real GDP growth (%)",
+    "地区生产总值（亿元）": "GDP (100 million yuan, current prices)",
+    "每万字出现次数": "Occurrences per 10,000 characters",
+    "量化目标数（条）": "Number of quantified targets",
+    "目标数（条）": "Number of targets",
+    # marker legend
+    "A/B 级": "Grade A/B source",
+    "C 级（空心）": "Grade C source (hollow)",
+    "预计数": "Estimate",
+    "下限（“超过”）": "Lower bound (“over”)",
+    # statuses
+    "达成": "Met", "接近": "Close", "未达成": "Missed", "不可比": "Not comparable",
+    "无数据": "No data",
+    # lineage
+    "文本直接对应": "Direct match in the texts",
+    "本书解读": "Our interpretation",
+    "优势集群": "Advantage clusters", "新兴集群": "Emerging clusters", "特色集群": "Distinctive clusters",
+    # cities
+    "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu",
+}
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text or ""))
+
+
+def tr(text: str, lang: str) -> str:
+    """``text`` in ``lang``: itself in Chinese; its English entry otherwise."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
+    if lang == "zh" or not has_cjk(text):
+        return text
+    try:
+        return PHRASES[text]
+    except KeyError:
+        raise KeyError(f"no English for {text!r}: add it to planbook/i18n.py PHRASES") from None
+
+
+def pick(lang: str, zh, en):
+    """The Chinese or the English variant of something a caller supplies."""
+    return zh if lang == "zh" else en
