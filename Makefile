@@ -14,7 +14,7 @@ BUILD_LOG := _build/build.log
 CACHE_INPUTS := $(wildcard planbook/*.py) $(shell find data -type f 2>/dev/null) CITATION.cff
 CACHE_STAMP := _build/.cache-inputs
 
-.PHONY: book test serve lab lock clean dist
+.PHONY: book test test-browser serve lab lock clean dist bench linkcheck
 
 $(INSTALLED): requirements.txt requirements-nodeps.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,13 +31,25 @@ $(CACHE_STAMP): $(CACHE_INPUTS)
 ## make book: set up .venv if needed, then build the site into _build/html
 book: $(INSTALLED) $(CACHE_STAMP)
 	$(BIN)/python -m planbook.bib
-	$(BIN)/jupyter-book build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
+	$(BIN)/python -m planbook.jb build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
 
 ## make test: build the site (cached where nothing changed), then run every check,
 ## including a second clean build that must give byte-identical figures and data
 test: book
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/check_determinism.py
+
+## make test-browser: only the real-browser tests (needs /usr/bin/chromium)
+test-browser: book
+	$(BIN)/python -m pytest -m browser
+
+## make bench: build benchmark against the sample book (writes bench/RESULTS.md)
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
+
+## make linkcheck: Sphinx's check of external links (needs internet; not part of make test)
+linkcheck: $(INSTALLED)
+	-$(BIN)/python -m planbook.jb build . --builder linkcheck
 
 ## make dist: release snapshot of the built site (tarball, sha256, manifest) in dist/
 dist: book

@@ -54,13 +54,18 @@ def _write_atomically(path: Path, payload: bytes) -> None:
         raise
 
 
-def render(fig: Figure, fmt: str) -> bytes:
+# The gallery shows small previews, so its page stays light.
+THUMBNAIL_WIDTH = 360
+
+
+def render(fig: Figure, fmt: str, dpi: float | None = None) -> bytes:
     """The bytes of ``fig`` in ``fmt``, free of timestamps and software stamps."""
     if fmt not in _METADATA:
         raise ValueError(f"unknown figure format {fmt!r}; expected one of {FORMATS}")
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+        fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt],
+                    **({"dpi": dpi} if dpi else {}))
     return buffer.getvalue()
 
 
@@ -108,32 +113,51 @@ def text_in(fig: Figure) -> list[str]:
     return [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
 
 
+def thumbnail_of(png: bytes, width: int = THUMBNAIL_WIDTH) -> bytes:
+    """A small copy of a PNG (for the gallery), scaled without re-rendering."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        height = round(image.height * width / image.width)
+        small = image.convert("RGBA").resize((width, height), Image.LANCZOS)
+        out = io.BytesIO()
+        small.save(out, format="PNG")
+    return out.getvalue()
+
+
 def export_figure(label: str, build, data, *, unit: str | None = None, source_ids=None,
-                  outdir: Path | None = None) -> Figure:
+                  outdir: Path | None = None):
     """Build the figure in Chinese and in English from the same code path
     (``build(lang)`` returns a Figure) and write both, with the plotted data.
 
-    Writes ``<label>.png|svg|pdf|csv`` and ``<label>.en.png|svg|pdf``; refuses an
-    English figure that still shows Chinese. Returns the Chinese figure, for the
-    notebook to display.
+    Writes ``<label>.png|svg|pdf|csv``, ``<label>.en.png|svg|pdf`` and a gallery
+    thumbnail; refuses an English figure that still shows Chinese; nothing is
+    written unless every rendering succeeded. Returns the Chinese PNG as an
+    IPython image, so the page shows exactly the file readers download (and the
+    figure is not rendered a second time by the notebook's inline backend).
     """
     import matplotlib.pyplot as plt
+    from IPython.display import Image
 
     from .i18n import has_cjk
 
     check_label(label)
     data = with_provenance(data, unit, source_ids)
-    zh = build("zh")
-    en = build("en")
+    figures = {lang: build(lang) for lang in ("zh", "en")}
     try:
-        en_payloads = {fmt: render(en, fmt) for fmt in FORMATS}  # renders, so ticks exist
-        leaked = [t for t in text_in(en) if has_cjk(t)]
+        payloads = {lang: {fmt: render(fig, fmt) for fmt in FORMATS}  # renders: ticks exist
+                    for lang, fig in figures.items()}
+        leaked = [t for t in text_in(figures["en"]) if has_cjk(t)]
         if leaked:
             raise ValueError(f"{label}: the English figure still shows Chinese: {leaked[:5]}")
     finally:
-        plt.close(en)
-    save_figure(zh, label, data=data, outdir=outdir)
+        for fig in figures.values():
+            plt.close(fig)
     outdir = Path(outdir) if outdir is not None else FIGURE_EXPORT_DIR
-    for fmt, payload in en_payloads.items():
-        _write_atomically(outdir / f"{label}.en.{fmt}", payload)
-    return zh
+    files = {f"{label}.{fmt}": payload for fmt, payload in payloads["zh"].items()}
+    files.update({f"{label}.en.{fmt}": payload for fmt, payload in payloads["en"].items()})
+    files[f"{label}.csv"] = data.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    files[f"{label}.thumb.png"] = thumbnail_of(payloads["zh"]["png"])
+    for name, payload in files.items():
+        _write_atomically(outdir / name, payload)
+    return Image(data=payloads["zh"]["png"], format="png")

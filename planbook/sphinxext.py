@@ -203,8 +203,8 @@ def _gallery_html(app, env, rel: str) -> str:
         parts.append(f"""
 <section class="pb-gallery-item" id="cite-{fig['label']}">
 <h3>图 {e(number or '')}　{e(ref.title)}</h3>
-<a href="{page}"><img src="{rel}figures/{fig['label']}.png" alt="{e(ref.title)}" loading="lazy"
- style="max-width:100%;width:420px;border:1px solid #ddd"></a>
+<a href="{page}"><img src="{rel}figures/{fig['label']}.thumb.png" alt="{e(ref.title)}"
+ style="max-width:100%;width:360px;border:1px solid #ddd"></a>
 <p>{e(fig['caption'])}</p>
 <p>所在章节：<a href="{page}">{e(chapter)}</a>　稳定标签：<code>{fig['label']}</code></p>
 <p>{figure_links(fig['label'], rel, exists=lambda p: p.exists())}</p>

@@ -67,8 +67,15 @@ def register_cjk_font() -> str:
     Fonts added with ``addfont`` are not cached, so this runs in every kernel.
     """
     path = cjk_font_path()
-    font_manager.fontManager.addfont(str(path))
-    return font_manager.FontProperties(fname=str(path)).get_name()
+    manager = font_manager.fontManager
+    manager.addfont(str(path))
+    family = font_manager.FontProperties(fname=str(path)).get_name()
+    # A system copy of the same family (e.g. Debian's fonts-noto-cjk, which the
+    # browser tests install) would tie with ours and could win: in this process,
+    # the file the project installs is the only font of that family.
+    manager.ttflist = [f for f in manager.ttflist if f.name != family or f.fname == str(path)]
+    manager._findfont_cached.cache_clear()
+    return family
 
 
 def book_rc(cjk_family: str) -> dict:

@@ -39,11 +39,10 @@ def main() -> int:
     first = digests(MAIN_HTML)
     shutil.rmtree(SECOND_ROOT, ignore_errors=True)
     env = dict(os.environ, PLANBOOK_BUILD_DIR=str(SECOND_ROOT / "_build"))
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
     log = SECOND_ROOT.with_suffix(".log")
     SECOND_ROOT.mkdir(parents=True)
     with log.open("w", encoding="utf-8") as handle:
-        result = subprocess.run([str(jupyter_book), "build", str(REPO), "--path-output",
+        result = subprocess.run([sys.executable, "-m", "planbook.jb", "build", str(REPO), "--path-output",
                                  str(SECOND_ROOT), "--nitpick", "--warningiserror", "--keep-going"],
                                 env=env, stdout=handle, stderr=subprocess.STDOUT)
     if result.returncode != 0:

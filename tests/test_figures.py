@@ -64,3 +64,49 @@ def test_a_failed_rendering_writes_nothing(tmp_path):
         save_figure(draw(), "fig-test", data=DATA, outdir=tmp_path, formats=("png", "bmp"))
     plt.close("all")
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
+
+
+def test_export_writes_chinese_english_thumbnail_and_data(tmp_path):
+    from planbook.figures import export_figure
+    from planbook.i18n import pick
+
+    def build(lang):
+        use_book_style()
+        fig, ax = plt.subplots()
+        ax.bar(DATA["集群"] if lang == "zh" else ["machinery", "materials"], DATA["目标（亿元）"])
+        ax.set_ylabel(pick(lang, "2025 年目标（亿元）", "2025 target"))
+        return fig
+
+    export_figure("fig-test", build, DATA, unit="亿元", source_ids=["xz-2022-cluster-plan"],
+                  outdir=tmp_path)
+    plt.close("all")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(["fig-test.png", "fig-test.svg", "fig-test.pdf", "fig-test.csv",
+                            "fig-test.en.png", "fig-test.en.svg", "fig-test.en.pdf",
+                            "fig-test.thumb.png"])
+    data = pd.read_csv(tmp_path / "fig-test.csv")
+    assert list(data["unit"]) == ["亿元"] * 2 and set(data["source_ids"]) == {"xz-2022-cluster-plan"}
+
+
+def test_export_refuses_chinese_in_the_english_figure(tmp_path):
+    from planbook.figures import export_figure
+
+    def build(lang):
+        use_book_style()
+        fig, ax = plt.subplots()
+        ax.bar(DATA["集群"], DATA["目标（亿元）"])  # Chinese tick labels in both languages
+        return fig
+
+    with pytest.raises(ValueError, match="English figure still shows Chinese"):
+        export_figure("fig-test", build, DATA, unit="亿元", source_ids=["s"], outdir=tmp_path)
+    plt.close("all")
+    assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
+
+
+def test_export_requires_unit_and_sources(tmp_path):
+    from planbook.figures import export_figure
+    with pytest.raises(ValueError, match="unit"):
+        export_figure("fig-test", lambda lang: draw(), DATA, source_ids=["s"], outdir=tmp_path)
+    with pytest.raises(ValueError, match="source"):
+        export_figure("fig-test", lambda lang: draw(), DATA, unit="亿元", outdir=tmp_path)
+    plt.close("all")
