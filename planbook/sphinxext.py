@@ -248,6 +248,20 @@ def remove_stale_figures(app, exception):
                 path.unlink()
 
 
+def create_execution_cache(app):
+    """Create myst-nb's execution cache before a parallel read. Otherwise two
+    worker processes executing their first notebooks both find no database and
+    both create its tables, and one fails ("table nbcache already exists")."""
+    config = getattr(app.env, "mystnb_config", None)
+    if config is None or config.execution_mode != "cache" or app.parallel <= 1:
+        return
+    from jupyter_cache.cache.db import create_db
+
+    path = Path(config.execution_cache_path)
+    path.mkdir(parents=True, exist_ok=True)
+    create_db(path).dispose()
+
+
 def on_config_inited(app, config):
     book = load_book()
     config.version = config.release = book.version
@@ -267,6 +281,8 @@ def setup(app):
     app.add_directive("data-downloads", DataDownloads)
     # before Sphinx validates html_extra_path (which must exist) at priority 800
     app.connect("config-inited", on_config_inited, priority=100)
+    # after myst-nb has resolved the cache path in its own builder-inited handler
+    app.connect("builder-inited", create_execution_cache, priority=900)
     app.connect("env-updated", collect_figures)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("build-finished", remove_stale_figures)
