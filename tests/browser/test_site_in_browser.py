@@ -111,3 +111,21 @@ def test_screenshots_for_review(browser, site_url, screenshot_dir, path, name, w
         assert problems["external"] == []
     finally:
         context.close()
+
+
+def test_data_tables_sort_by_a_clicked_column(browser, site_url):
+    context, page, problems = open_page(browser, site_url + "book/data.html")
+    try:
+        table = page.locator("table#tbl-targets-sz-2018, #tbl-targets-sz-2018 table, "
+                             "table:has(caption:has-text('规划目标'))").first
+        header = table.locator("thead th", has_text="目标值")
+        header.click()
+        values = table.locator("tbody tr td:nth-child(6)").all_inner_texts()
+        numbers = [float(v.replace(",", "")) for v in values]
+        assert numbers == sorted(numbers)
+        header.click()
+        values = table.locator("tbody tr td:nth-child(6)").all_inner_texts()
+        assert [float(v.replace(",", "")) for v in values] == sorted(numbers, reverse=True)
+        assert problems["console"] == []
+    finally:
+        context.close()
