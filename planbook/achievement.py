@@ -178,7 +178,7 @@ def _assess_each_year(target, same, year, grades, related_only) -> Assessment:
         one = target.copy()
         one["target_year"], one["period"] = y, "end-of-period"
         a = assess(one, same, grades, related_only)
-        if a.status != "no-data":
+        if a.outcome_ids:  # a same-scope figure exists for this year
             verdicts.append((y, a))
     if not verdicts:
         status = "not-comparable" if related_only else "no-data"

@@ -36,7 +36,8 @@ def coverage_by_plan(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
         t = targets[targets["source_id"] == plan].merge(assessed, on="target_id")
         t = t.merge(best, on=["city", "indicator_id"], how="left")
         row = {"plan": plan, "计划": label, "目标数": len(t),
-               "有同口径结果": int(t["best_grade"].notna().sum())}
+               "有同口径数字（任一年份）": int(t["best_grade"].notna().sum()),
+               "可判定（目标年份）": int(t["status"].isin(["met", "close", "missed"]).sum())}
         for g in ("A", "B", "C"):
             row[f"最佳来源{g}级"] = int((t["best_grade"] == g).sum())
         for s in STATUSES:

@@ -57,3 +57,12 @@ ANALYSED_DOCUMENTS_EN = {
 def document_labels(lang: str = "zh") -> dict[str, str]:
     """Short chart labels of the analysed documents in ``lang``."""
     return ANALYSED_DOCUMENTS if lang == "zh" else ANALYSED_DOCUMENTS_EN
+
+
+def distinct_targets(targets):
+    """Targets counted once: a range (“2—3个”) is recorded as two rows, ``…-min``
+    (>=) and ``…-max`` (<=); the upper row is dropped here so prose counts it once."""
+    ids = set(targets["target_id"])
+    upper = targets["target_id"].str.endswith("-max") & targets["target_id"].map(
+        lambda t: t[:-4] + "-min" in ids)
+    return targets[~upper]

@@ -119,13 +119,22 @@ def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: 
 
     chosen = targets[targets["source_id"].isin(source_ids)].merge(assessed, on="target_id")
     names = indicators.set_index("indicator_id")["name_zh"]
+    result = chosen["outcome_value"].map(format_number)
+    if outcomes is not None:
+        # show a bound or an approximate figure as such ("> 1,000", "≈ 3.7")
+        qualifiers = outcomes.set_index("outcome_id")["qualifier"]
+        first = chosen["outcome_ids"].map(lambda ids: str(ids).split(";")[0] if ids else "")
+        marks = first.map(lambda i: QUALIFIER_SYMBOLS.get(qualifiers.get(i, "="), "")
+                          if i in qualifiers.index and qualifiers.get(i) != "=" else "")
+        result = (marks + " " + result).str.strip()
+    result = result.where(~chosen["derived"], result + "（推算）")
     frame = pd.DataFrame({
         "编号": chosen["target_id"],
         "指标": chosen["indicator_id"].map(names),
         "年份": chosen["target_year"].astype("string").fillna("—"),
         "目标": chosen["comparator"].map(COMPARATOR_SYMBOLS) + " "
         + chosen["value"].map(format_number) + " " + chosen["unit"],
-        "结果": chosen["outcome_value"].map(format_number),
+        "结果": result,
         "状态": chosen["status"].map(STATUS_ZH),
         "判定依据": chosen["rule"],
     })
@@ -154,7 +163,7 @@ def gaps_table(gaps: pd.DataFrame, targets: pd.DataFrame, indicators: pd.DataFra
         "近似线索（未采用）": merged["near_misses"].fillna("").str.slice(0, 200),
         "另一口径的已记录指标": merged["related_indicator_id"].map(names),
     })
-    return numbered_table(frame, label, "没有同口径结果的目标及检索记录（检索内容与线索截取前若干字，全文见数据文件）。"
+    return numbered_table(frame, label, "至少缺少一个年份同口径结果的目标及检索记录（检索内容与线索截取前若干字，全文见数据文件）。"
                           "资料来源：data/outcome_gaps.csv。")
 
 

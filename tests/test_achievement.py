@@ -118,6 +118,10 @@ def test_annual_target_is_judged_on_its_worst_year():
     assert a.status == "missed" and "2024" in a.rule
     assert assess(t, o.iloc[:1], GRADES).status == "met"
     assert assess(t, o.iloc[:0], GRADES).status == "no-data"
+    # figures of another scope only: no year counts as having data
+    other = o.assign(indicator_id="other")
+    verdict = assess(t, other, GRADES, related_only=True)
+    assert verdict.status == "not-comparable" and "有数据的年份" not in verdict.rule
 
 
 def test_vintage_and_grade_preference():

@@ -58,3 +58,9 @@ def test_target_counts_cover_every_target():
     counts = target_counts(targets)
     assert sum(counts.values()) == len(targets)
     assert set(counts) == set(targets["source_id"])
+
+
+def test_ranges_are_counted_once():
+    from planbook.data import distinct_targets
+    t = pd.DataFrame({"target_id": ["a-min", "a-max", "b", "c-max"]})
+    assert list(distinct_targets(t)["target_id"]) == ["a-min", "b", "c-max"]
