@@ -10,14 +10,13 @@ name first and moved into place, so a failure never leaves a half-written file.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import matplotlib
 from matplotlib.figure import Figure
 
+from .files import write_atomically
 from .paths import FIGURE_EXPORT_DIR
 from .style import SVG_HASHSALT
 
@@ -40,18 +39,6 @@ def check_label(label: str) -> str:
             "(lower-case ascii letters, digits and single hyphens)"
         )
     return label
-
-
-def _write_atomically(path: Path, payload: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # The gallery shows small previews, so its page stays light.
@@ -87,7 +74,7 @@ def save_figure(fig: Figure, label: str, data=None, outdir: Path | None = None,
     written = {}
     for ext, payload in payloads.items():
         path = outdir / f"{label}{suffix}.{ext}"
-        _write_atomically(path, payload)
+        write_atomically(path, payload)
         written[ext] = path
     return written
 
@@ -159,5 +146,5 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     files[f"{label}.csv"] = data.to_csv(index=False, lineterminator="\n").encode("utf-8")
     files[f"{label}.thumb.png"] = thumbnail_of(payloads["zh"]["png"])
     for name, payload in files.items():
-        _write_atomically(outdir / name, payload)
+        write_atomically(outdir / name, payload)
     return Image(data=payloads["zh"]["png"], format="png")

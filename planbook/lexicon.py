@@ -11,7 +11,6 @@ by design, and the lexicon says so.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 

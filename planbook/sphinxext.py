@@ -20,9 +20,7 @@ import csv
 import html
 import io
 import json
-import os
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
                        load_book)
+from .files import write_atomically
 from .paths import DATA_DIR, FIGURE_EXPORT_DIR, SITE_EXTRA_DIR
 
 DATA_ZIP = "xuzhou-suzhou-plans-data.zip"
@@ -40,18 +39,6 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)   # fixed, so the zip is byte-identical across
 
 
 # ---------------------------------------------------------------- data downloads
-
-def _write_atomically(path: Path, payload: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
 
 def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
     """The files of the data package, in a fixed order: descriptor, tables, archives."""
@@ -83,8 +70,8 @@ def publish_data(data_dir: Path = DATA_DIR, out_dir: Path = SITE_EXTRA_DIR / SIT
     if out_dir.exists():
         shutil.rmtree(out_dir)
     for path in data_files(data_dir):
-        _write_atomically(out_dir / path.relative_to(data_dir), path.read_bytes())
-    _write_atomically(out_dir / DATA_ZIP, data_zip_bytes(data_dir))
+        write_atomically(out_dir / path.relative_to(data_dir), path.read_bytes())
+    write_atomically(out_dir / DATA_ZIP, data_zip_bytes(data_dir))
 
 
 # ---------------------------------------------------------------- figures

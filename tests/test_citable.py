@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
 import subprocess
@@ -21,7 +20,7 @@ from planbook.achievement import assess_all
 from planbook.citation import load_book
 from planbook.coverage import coverage_by_plan, status_counts_long
 from planbook.data import load
-from planbook.paths import HTML_DIR, REPO_ROOT
+from planbook.paths import REPO_ROOT
 from planbook.series import preferred_series
 from planbook.sphinxext import DATA_ZIP, SITE_DATA_DIR, data_files, data_zip_bytes
 
@@ -110,7 +109,7 @@ def test_coverage_csv_rederives_from_the_assessment(html_dir):
 def test_downloads_line_under_every_figure(html_dir, figures):
     for label, page in figures.items():
         text = (html_dir / f"{page}.html").read_text(encoding="utf-8")
-        line = re.search(rf'<p class="pb-figure-downloads">(.*?)</p>',
+        line = re.search(r'<p class="pb-figure-downloads">(.*?)</p>',
                          text[text.index(f'id="{label}"'):], re.S).group(1)
         for ext in ("png", "svg", "pdf", "csv"):
             assert f"../figures/{label}.{ext}" in line, (label, ext)
