@@ -95,6 +95,7 @@ class Assessment:
     ratio: float | None = None             # outcome / target (levels)
     gap: float | None = None               # outcome − target, in the target's unit
     derived: bool = False                  # the outcome value was computed, not published
+    grade: str | None = None               # the worst grade among the outcomes used
 
 
 def _judge(value: float, target: float, comparator: str, unit: str) -> tuple[str, str]:
@@ -162,7 +163,7 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
         rule += "；结果为下限（“超过”），下限已达到目标"
     return Assessment(tid, status, rule, outcome_value=value, outcome_ids=[chosen["outcome_id"]],
                       ratio=value / float(target["value"]) if target["value"] else None,
-                      gap=value - float(target["value"]))
+                      gap=value - float(target["value"]), grade=chosen["grade"])
 
 
 _SEVERITY = {"met": 0, "not-comparable": 1, "close": 2, "missed": 3}
@@ -189,7 +190,8 @@ def _assess_each_year(target, same, year, grades, related_only) -> Assessment:
                       f"每年目标：逐年判定（有数据的年份：{years}），取最差一年（{worst_year}）；{worst.rule}",
                       outcome_value=worst.outcome_value,
                       outcome_ids=[i for _, a in verdicts for i in a.outcome_ids],
-                      ratio=worst.ratio, gap=worst.gap)
+                      ratio=worst.ratio, gap=worst.gap,
+                      grade=max((a.grade for _, a in verdicts if a.grade), default=None))
 
 
 def _assess_average(target, same, year, related_only) -> Assessment:
@@ -214,7 +216,8 @@ def _assess_average(target, same, year, related_only) -> Assessment:
     status, rule = _judge(value, float(target["value"]), target["comparator"], target["unit"])
     return Assessment(tid, status, f"按 {start}—{year} 年各年增速复合计算的年均增速（推算值）{note}；{rule}",
                       outcome_value=value, outcome_ids=[p["outcome_id"] for p in picked],
-                      gap=value - float(target["value"]), derived=True)
+                      gap=value - float(target["value"]), derived=True,
+                      grade=max(p["grade"] for p in picked))
 
 
 def assess_all(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
@@ -230,5 +233,5 @@ def assess_all(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFr
         rows.append({"target_id": a.target_id, "status": a.status, "status_zh": STATUS_ZH[a.status],
                      "rule": a.rule, "outcome_value": a.outcome_value,
                      "outcome_ids": ";".join(a.outcome_ids), "ratio": a.ratio, "gap": a.gap,
-                     "derived": a.derived})
+                     "derived": a.derived, "outcome_grade": a.grade})
     return pd.DataFrame(rows)

@@ -125,9 +125,11 @@ def status_bars(table, *, label: str = "label", status: str = "status",
     """One bar per target: the outcome as a share of the target, coloured by status.
 
     Targets with no comparable outcome get no bar, only a status mark and word,
-    so a gap is as visible as a result.
+    so a gap is as visible as a result. A bar resting on a grade-C figure is
+    hatched (column ``outcome_grade``).
     """
     table = table.reset_index(drop=True)
+    any_c = "outcome_grade" in table and (table["outcome_grade"] == "C").any()
     fig, ax = plt.subplots(figsize=(7.6, 0.34 * len(table) + 1.4))
     positions = list(range(len(table)))[::-1]
     for pos, (_, row) in zip(positions, table.iterrows()):
@@ -135,7 +137,9 @@ def status_bars(table, *, label: str = "label", status: str = "status",
         value = row[ratio]
         if value is not None and not pd.isna(value):
             shown = min(float(value), 2.0)
-            ax.barh(pos, shown, color=color, height=0.7)
+            grade_c = row.get("outcome_grade") == "C"
+            ax.barh(pos, shown, color="white" if grade_c else color, edgecolor=color,
+                    hatch="///" if grade_c else None, height=0.7)
             ax.text(shown + 0.02, pos, f"{float(value):.0%}", va="center", fontsize=8)
         else:
             ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
@@ -147,8 +151,11 @@ def status_bars(table, *, label: str = "label", status: str = "status",
     ax.set_xlim(0, 2.15)
     ax.grid(axis="y", visible=False)
     handles = [plt.Rectangle((0, 0), 1, 1, color=STATUS_COLORS[s]) for s in STATUS_ORDER]
-    ax.legend(handles, [status_label(s, lang) for s in STATUS_ORDER], loc="lower right",
-              frameon=False, fontsize=8.5)
+    labels = [status_label(s, lang) for s in STATUS_ORDER]
+    if any_c:
+        handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", hatch="///"))
+        labels.append(tr("C 级来源（斜线）", lang))
+    ax.legend(handles, labels, loc="lower right", frameon=False, fontsize=8.5)
     return fig
 
 

@@ -32,6 +32,7 @@ PHRASES = {
     "C 级（空心）": "Grade C source (hollow)",
     "预计数": "Estimate",
     "下限（“超过”）": "Lower bound (“over”)",
+    "C 级来源（斜线）": "Grade C source (hatched)",
     # statuses
     "达成": "Met", "接近": "Close", "未达成": "Missed", "不可比": "Not comparable",
     "无数据": "No data",

@@ -151,3 +151,10 @@ def test_assess_all_returns_one_row_per_target():
     result = assess_all(targets, outcomes(dict(value=1100)), sources)
     assert list(result["target_id"]) == ["a", "b"]
     assert list(result["status"]) == ["met", "no-data"]
+
+
+def test_the_grade_of_the_figure_used_is_reported():
+    o = outcomes(dict(value=1100, source_id="s-c"))
+    assert assess(target(), o, GRADES).grade == "C"
+    sources = pd.DataFrame({"source_id": ["s-c"], "grade": ["C"]})
+    assert assess_all(pd.DataFrame([target()]), o, sources)["outcome_grade"].tolist() == ["C"]
