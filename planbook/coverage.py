@@ -11,7 +11,7 @@ PLAN_LABELS_EN = {
     "sz-2018-industrial-upgrading-plan": "Suzhou 2018 action plan",
     "xz-2020-modern-industrial-system": "Xuzhou 2020 article",
     "xz-2023-conference-report": "Xuzhou 2023 conference report",
-    "xz-2023-gongxin-commentary": "Xuzhou 2023 MIIT commentary",
+    "xz-2023-gongxin-commentary": "Xuzhou 2023 industry-bureau commentary",
 }
 
 PLAN_LABELS = {

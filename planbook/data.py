@@ -49,7 +49,7 @@ ANALYSED_DOCUMENTS_EN = {
     "xz-2020-modern-industrial-system": "Xuzhou 2020 article",
     "xz-2022-cluster-plan": "Xuzhou 2022 cluster plan",
     "xz-2023-conference-report": "Xuzhou 2023 conference report",
-    "xz-2023-gongxin-commentary": "Xuzhou 2023 MIIT commentary",
+    "xz-2023-gongxin-commentary": "Xuzhou 2023 industry-bureau commentary",
     "sz-2018-industrial-upgrading-plan": "Suzhou 2018 action plan",
 }
 
