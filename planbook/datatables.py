@@ -45,13 +45,11 @@ def target_counts(targets: pd.DataFrame) -> dict[str, int]:
 def source_table(sources: pd.DataFrame, label: str = "tbl-sources"):
     frame = pd.DataFrame({
         "编号": sources["source_id"],
-        "类型": sources["kind"].map(KIND_ZH),
-        "城市": sources["city"].map(CITY_ZH),
-        "标题": sources["title"],
-        "发布者": sources["issuer"],
+        "资料": sources["title"] + "（" + sources["issuer"].fillna("发布者未识别") + "；"
+        + sources["city"].map(CITY_ZH) + "，" + sources["kind"].map(KIND_ZH) + "）",
         "发布": sources["published"],
         "等级": sources["grade"],
-        "说明": sources["note"],
+        "说明": sources["note"].fillna("—"),
     })
     return numbered_table(frame, label, "本书所用资料来源及其等级。资料来源：data/sources.csv。")
 
