@@ -47,7 +47,9 @@ def test_loader_types_columns_by_the_schema():
     targets = load("targets")
     assert targets["value"].dtype == "float64"
     assert str(targets["target_year"].dtype) == "Int64"
-    assert targets["note"].isna().any() or targets["note"].notna().all()
+    # empty cells are missing values, not empty or "nan" strings
+    assert targets["period_start"].isna().any() and targets["period_start"].notna().any()
+    assert not targets["note"].isin(["", "nan"]).any()
     assert not (targets["scope"] == "nan").any()
     with pytest.raises(KeyError, match="no resource"):
         load("no_such_table")
