@@ -103,10 +103,24 @@ def numbers_in(text: str) -> list[float]:
     return found
 
 
+_DECLINE = re.compile(r"下降|下滑|减少|减少了|回落|負增長|负增长|下降了|decrease|decline|fell|down")
+
+
 def value_in_quote(value: float, quote: str) -> bool:
-    """Is ``value`` written in ``quote``, directly or across 亿/万亿 (×10⁴)?"""
+    """Is ``value`` written in ``quote``, directly or across 亿/万亿 or 万 (×10⁴)?
+
+    An English quote in billions ("1,923.58 billion yuan") holds the value in 亿元
+    (×10): the unit list has no billion, and the conversion is done here, in code.
+    """
+    scales = [1.0, 1e4, 1e-4]
+    if re.search(r"billion", quote, re.IGNORECASE):
+        scales.append(10.0)
+    if value < 0:  # a fall is written as a positive number after 下降/减少 ("下降1.4%")
+        if not _DECLINE.search(squash(quote)):
+            return False
+        value = -value
     for number in numbers_in(quote):
-        for scale in (1.0, 1e4, 1e-4):
+        for scale in scales:
             if abs(number * scale - value) <= 1e-9 * max(1.0, abs(value)):
                 return True
     return False
@@ -167,24 +181,63 @@ def _sources(data_dir: Path) -> dict[str, dict]:
     return {row["source_id"]: row for _, row in read_rows(path)} if path.is_file() else {}
 
 
-# Hosts seen carrying copied news among spam, machine-written text or altered
-# government reports. A source on one of them is refused, whatever grade it claims.
-EXCLUDED_HOSTS = ("bwm8.com", "schyjcgs.com", "86hh.com", "yinlong168.com", "it214.net",
-                  "defence.pk", "phsb.com", "chaxiaohao.com", "14z7q.com", "fengdujob.net",
-                  "drbdp.com", "fqmxn.com")
+def _host(url: str) -> str:
+    """The host of ``url`` without a leading ``www.`` (``""`` for an empty url)."""
+    from urllib.parse import urlparse
+
+    host = urlparse(url or "").netloc.lower().split(":")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def _on_host(host: str, listed: str) -> bool:
+    return host == listed or host.endswith("." + listed)
 
 
 def source_problems(data_dir: Path) -> list[Problem]:
-    """No source from a host on the excluded list (content farms, spam mirrors)."""
-    from urllib.parse import urlparse
+    """The copy rule for sources (see the data chapter):
 
+    - no source from a host in ``excluded_hosts.csv`` (content farms, machine-written text);
+    - a tampered copy is grade C and names its tampering, which its archived text shows;
+    - a copy names a host other than its original's.
+    """
     path = data_dir / "sources.csv"
+    excluded_path = data_dir / "excluded_hosts.csv"
+    excluded = ({row["host"].lower(): row["reason"] for _, row in read_rows(excluded_path)}
+                if excluded_path.is_file() else {})
     problems = []
     for line, row in read_rows(path):
-        host = urlparse(row.get("url") or "").netloc.lower()
-        if any(host == h or host.endswith("." + h) for h in EXCLUDED_HOSTS):
+        host = _host(row.get("url"))
+        for listed, reason in excluded.items():
+            if host and _on_host(host, listed):
+                problems.append(Problem(_rel(path, data_dir), line, "url",
+                                        f"{host} is an excluded host ({reason[:80]})"))
+        copy = row.get("copy", "original")
+        if copy == "tampered-copy":
+            if row.get("grade") != "C":
+                problems.append(Problem(_rel(path, data_dir), line, "grade",
+                                        f"a tampered copy is grade C, not {row.get('grade')}"))
+            tampering = squash(row.get("tampering", ""))
+            archived = data_dir.parent / row.get("file", "")
+            if not tampering:
+                problems.append(Problem(_rel(path, data_dir), line, "tampering",
+                                        "a tampered copy must quote the tampering it shows"))
+            elif archived.is_file() and tampering not in squash(archived.read_text(encoding="utf-8")):
+                problems.append(Problem(_rel(path, data_dir), line, "tampering",
+                                        f"tampering not found in {row['file']}: "
+                                        f"{row['tampering'][:40]!r}"))
+        elif row.get("tampering"):
+            problems.append(Problem(_rel(path, data_dir), line, "tampering",
+                                    f"tampering is recorded but copy is {copy!r}, not 'tampered-copy'"))
+        if copy != "original" and not host:
             problems.append(Problem(_rel(path, data_dir), line, "url",
-                                    f"{host} is an excluded host (content farm or spam mirror)"))
+                                    "a copy must give the url where it was seen"))
+        original = _host(row.get("original_url"))
+        if copy == "original" and row.get("original_url"):
+            problems.append(Problem(_rel(path, data_dir), line, "original_url",
+                                    "an original has no original_url; is it a copy?"))
+        if original and original == host:
+            problems.append(Problem(_rel(path, data_dir), line, "original_url",
+                                    "a copy seen on the original's own host is the original"))
     return problems
 
 
@@ -203,6 +256,20 @@ def checksum_problems(data_dir: Path) -> list[Problem]:
             problems.append(Problem(_rel(path, data_dir), line, "sha256",
                                     f"{row['file']} has sha256 {digest}, not the recorded "
                                     f"{row['sha256']}: the archived text was edited"))
+    return problems
+
+
+def layout_problems(data_dir: Path) -> list[Problem]:
+    """One record per line: a line break inside a cell makes every later line number
+    in an error message point at the wrong row (quotes match ignoring whitespace, so a
+    table's line breaks are written as spaces)."""
+    problems = []
+    for path in sorted(data_dir.glob("*.csv")):
+        for line, row in read_rows(path):
+            for column, value in row.items():
+                if value and ("\n" in value or "\r" in value):
+                    problems.append(Problem(_rel(path, data_dir), line, column,
+                                            "line break inside a cell: write it as a space"))
     return problems
 
 
@@ -247,7 +314,8 @@ def grade_problems(data_dir: Path) -> list[Problem]:
 
     A rounded or bounded A/B figure ("近8500亿", "突破7000亿") does not displace an
     exact C figure: the C row carries information the better source lacks, and the
-    charts mark it as grade C.
+    charts mark it as grade C. A C row that names the figure corroborating it is a
+    recorded cross-check of a copy and stays.
     """
     sources = _sources(data_dir)
     path = data_dir / "outcomes.csv"
@@ -260,10 +328,93 @@ def grade_problems(data_dir: Path) -> list[Problem]:
     problems = []
     for line, row in rows:
         grade = sources.get(row["source_id"], {}).get("grade")
+        if row.get("corroborated_by"):
+            continue  # kept as the cross-check of a copy, not used in place of the better figure
         if grade == "C" and (row["city"], row["indicator_id"], row["year"]) in better:
             problems.append(Problem(_rel(path, data_dir), line, "source_id",
                                     f"grade-C source {row['source_id']} used where an exact A or B figure "
                                     f"exists for {row['city']}/{row['indicator_id']}/{row['year']}"))
+    return problems
+
+
+CITY_CODES = {"xuzhou": "xz", "suzhou": "sz", "jiangsu": "js"}
+
+
+def outcome_id_for(row: dict, n: int = 1) -> str:
+    """The id an outcome row must carry: ``<city code>.<indicator>.<year>.<source>``,
+    with ``.2``, ``.3`` … for further figures of the same source."""
+    base = (f"{CITY_CODES.get(row.get('city'), row.get('city'))}.{row.get('indicator_id')}."
+            f"{row.get('year')}.{row.get('source_id')}")
+    return base if n == 1 else f"{base}.{n}"
+
+
+_UNIT_TO_YI = {"亿元": 1.0, "万亿元": 1e4}
+
+
+def _same_value(a: dict, b: dict) -> bool:
+    """Do two outcome rows state the same number (across 亿元/万亿元)?"""
+    try:
+        va, vb = float(a["value"]), float(b["value"])
+    except (TypeError, ValueError):
+        return False
+    if a["unit"] == b["unit"]:
+        return abs(va - vb) <= 1e-9 * max(1.0, abs(va))
+    if a["unit"] in _UNIT_TO_YI and b["unit"] in _UNIT_TO_YI:
+        return abs(va * _UNIT_TO_YI[a["unit"]] - vb * _UNIT_TO_YI[b["unit"]]) <= 1e-6
+    return False
+
+
+def outcome_problems(data_dir: Path) -> list[Problem]:
+    """Outcome ids follow the naming scheme, and corroboration holds:
+
+    a figure from a tampered copy names (``corroborated_by``) a second figure for the
+    same city, indicator and year, with the same value, from a different host.
+    """
+    sources = _sources(data_dir)
+    path = data_dir / "outcomes.csv"
+    if not path.is_file():
+        return []
+    rows = read_rows(path)
+    by_id = {row["outcome_id"]: row for _, row in rows}
+    problems = []
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        base = outcome_id_for(row)
+        seen[base] = seen.get(base, 0) + 1
+        expected = outcome_id_for(row, seen[base])
+        if row["outcome_id"] != expected:
+            problems.append(Problem(_rel(path, data_dir), line, "outcome_id",
+                                    f"id {row['outcome_id']!r} does not follow the naming scheme: "
+                                    f"expected {expected!r}"))
+        source = sources.get(row.get("source_id", ""), {})
+        other_id = row.get("corroborated_by") or ""
+        if source.get("copy") == "tampered-copy" and not other_id:
+            problems.append(Problem(_rel(path, data_dir), line, "corroborated_by",
+                                    f"{row['source_id']} is a tampered copy: its figure needs a "
+                                    f"second, independent copy (corroborated_by)"))
+        if not other_id:
+            continue
+        other = by_id.get(other_id)
+        if other is None:
+            continue  # an unknown id is a foreign-key error, reported by Frictionless
+        if other_id == row["outcome_id"]:
+            problems.append(Problem(_rel(path, data_dir), line, "corroborated_by",
+                                    "a figure cannot corroborate itself"))
+            continue
+        if (other["city"], other["indicator_id"], other["year"]) != (
+                row["city"], row["indicator_id"], row["year"]):
+            problems.append(Problem(_rel(path, data_dir), line, "corroborated_by",
+                                    f"{other_id} is not a figure for the same city, indicator and year"))
+        elif not _same_value(row, other):
+            problems.append(Problem(_rel(path, data_dir), line, "corroborated_by",
+                                    f"{other_id} states {other['value']} {other['unit']}, "
+                                    f"not {row['value']} {row['unit']}"))
+        other_source = sources.get(other.get("source_id", ""), {})
+        host, other_host = _host(source.get("url")), _host(other_source.get("url"))
+        if other.get("source_id") == row.get("source_id") or (host and host == other_host):
+            problems.append(Problem(_rel(path, data_dir), line, "corroborated_by",
+                                    f"{other_id} comes from the same host ({host or 'no url'}): "
+                                    f"not an independent copy"))
     return problems
 
 
@@ -274,9 +425,11 @@ def validate(data_dir: Path = DATA_DIR) -> list[Problem]:
     if any(p.file.endswith("datapackage.json") for p in problems):
         return problems  # the descriptor itself is broken: nothing else can be trusted
     try:
+        problems += layout_problems(data_dir)
         problems += source_problems(data_dir)
         problems += checksum_problems(data_dir)
         problems += quote_problems(data_dir)
+        problems += outcome_problems(data_dir)
         problems += grade_problems(data_dir)
     except (csv.Error, KeyError, UnicodeDecodeError) as exc:
         # A malformed file: Frictionless has already named the row; add the parser's word.

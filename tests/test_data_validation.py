@@ -108,9 +108,72 @@ def test_edited_source_text(data):
     assert_problem(data, "sources.csv", line, "sha256", "was edited")
 
 
-def test_content_farm_source(data):
-    edit(data / "sources.csv", 3, url="http://www.bwm8.com/szsrmzf/zfgzbg/report.shtml")
+def test_source_from_an_excluded_host(data):
+    excluded = rows(data / "excluded_hosts.csv")[0]["host"]
+    edit(data / "sources.csv", 3, url=f"http://www.{excluded}/some/page.html")
     assert_problem(data, "sources.csv", 3, "url", "excluded host")
+
+
+def test_subdomain_of_an_excluded_host(data):
+    excluded = rows(data / "excluded_hosts.csv")[0]["host"]
+    edit(data / "sources.csv", 4, url=f"https://m.{excluded}/some/page.html")
+    assert_problem(data, "sources.csv", 4, "url", "excluded host")
+
+
+def _line_of(table, **match):
+    return next(i for i, r in enumerate(table, start=2)
+                if all(r[k] == v for k, v in match.items()))
+
+
+def test_tampered_copy_must_be_grade_c(data):
+    table = rows(data / "sources.csv")
+    line = _line_of(table, copy="tampered-copy")
+    edit(data / "sources.csv", line, grade="A")
+    assert_problem(data, "sources.csv", line, "grade", "tampered copy is grade C")
+
+
+def test_tampered_copy_must_show_its_tampering(data):
+    table = rows(data / "sources.csv")
+    line = _line_of(table, copy="tampered-copy")
+    edit(data / "sources.csv", line, tampering="这几个字不在存档文本里")
+    assert_problem(data, "sources.csv", line, "tampering", "tampering not found")
+
+
+def test_figure_from_a_tampered_copy_needs_a_second_copy(data):
+    sources = {r["source_id"]: r for r in rows(data / "sources.csv")}
+    table = rows(data / "outcomes.csv")
+    line = next(i for i, r in enumerate(table, start=2)
+                if sources[r["source_id"]]["copy"] == "tampered-copy")
+    edit(data / "outcomes.csv", line, corroborated_by="")
+    assert_problem(data, "outcomes.csv", line, "corroborated_by", "second, independent copy")
+
+
+def test_corroborating_figure_must_state_the_same_value(data):
+    table = rows(data / "outcomes.csv")
+    line = next(i for i, r in enumerate(table, start=2) if r["corroborated_by"])
+    other = next(r for r in table if r["outcome_id"] == table[line - 2]["corroborated_by"])
+    other_line = table.index(other) + 2
+    edit(data / "outcomes.csv", other_line, value=str(float(other["value"]) + 1),
+         quote=other["quote"])
+    problems = [str(p) for p in validate(data)]
+    assert any(p.startswith(f"data/outcomes.csv:{line}:corroborated_by:") and "states" in p
+               for p in problems), problems
+
+
+def test_corroborating_figure_must_come_from_another_host(data):
+    table = rows(data / "outcomes.csv")
+    line = next(i for i, r in enumerate(table, start=2) if r["corroborated_by"])
+    row = table[line - 2]
+    # a second figure of the same source (same host) is not an independent copy
+    same_host = next(r["outcome_id"] for r in table
+                     if r["source_id"] == row["source_id"] and r["outcome_id"] != row["outcome_id"])
+    edit(data / "outcomes.csv", line, corroborated_by=same_host)
+    assert_problem(data, "outcomes.csv", line, "corroborated_by")
+
+
+def test_outcome_id_follows_the_naming_scheme(data):
+    edit(data / "outcomes.csv", 2, outcome_id="xz-oc-001")
+    assert_problem(data, "outcomes.csv", 2, "outcome_id", "naming scheme")
 
 
 def test_malformed_csv_extra_cell(data):
