@@ -76,14 +76,14 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
                target_label: str | None = None, lang: str = "zh"):
     """One line per city with the book's city colours.
 
-    Grade-C points are hollow; 预计 estimates are drawn with a downward
-    triangle and bounds ("超过") with an upward one, so a reader sees what kind
+    Grade-C points are hollow; 预计 estimates are drawn as diamonds, lower bounds
+    ("超过") as upward and upper-side bounds ("近", "不足") as downward triangles, so a reader sees what kind
     of figure each point is; a missing year leaves a gap in the line.
     ``target`` draws a horizontal reference line labelled ``target_label``
     (already in ``lang``).
     """
     fig, ax = plt.subplots(figsize=(7.2, 4.2))
-    markers = {"=": "o", "~": "o", ">": "^"}
+    markers = {"=": "o", "~": "o", ">": "^", "<": "v", "<~": "v"}
     for city, group in series.groupby("city", sort=False):
         color = CITY_COLORS[city]
         full = group.set_index("year")["value"].reindex(
@@ -91,7 +91,7 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
         ax.plot(full.index, full.values, color=color, lw=1.8,
                 label=tr(CITY_NAMES.get(city, city), lang), zorder=2)
         for _, point in group.iterrows():
-            marker = "v" if point["status"] == "estimate" else markers[point["qualifier"]]
+            marker = "D" if point["status"] == "estimate" else markers[point["qualifier"]]
             hollow = point["grade"] == "C"
             ax.scatter(point["year"], point["value"], marker=marker, s=42, zorder=3,
                        facecolors="white" if hollow else color, edgecolors=color, linewidths=1.4)
@@ -111,8 +111,11 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
     handles += [Line2D([], [], marker="o", ls="", color="#555555", label=tr("A/B 级", lang)),
                 Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
                        label=tr("C 级（空心）", lang)),
-                Line2D([], [], marker="v", ls="", color="#555555", label=tr("预计数", lang)),
+                Line2D([], [], marker="D", ls="", color="#555555", label=tr("预计数", lang)),
                 Line2D([], [], marker="^", ls="", color="#555555", label=tr("下限（“超过”）", lang))]
+    if series["qualifier"].isin(["<", "<~"]).any():
+        handles.append(Line2D([], [], marker="v", ls="", color="#555555",
+                              label=tr("上侧界（“近”“不足”）", lang)))
     ax.legend(handles=handles, frameon=False, fontsize=8.5, ncol=2, loc="best")
     return fig
 
@@ -327,4 +330,59 @@ def lineage_chart(clusters, lineage, *, left_year: int, right_year: int, lang: s
                 for t, c in tier_colors.items()]
     ax.legend(handles=handles, loc="lower center", ncol=5, frameon=False, fontsize=8.5,
               bbox_to_anchor=(0.5, -0.08))
+    return fig
+
+
+# ----------------------------------------------------------------------------
+# Each year's target against its outcome, one panel per city.
+
+def annual_targets_chart(record, *, cities: list[str], ylabel: str = "地区生产总值增速（%）",
+                         shock_year: int | None = None, shock_label: str | None = None,
+                         lang: str = "zh"):
+    """Year by year, the growth target (a black dash) and the outcome (a dot coloured by
+    the verdict; grey where no target is public; hollow for a grade-C figure).
+
+    ``record`` has one row per city and year (see :func:`planbook.annual.growth_record`).
+    ``shock_year`` draws a dotted vertical line labelled ``shock_label`` (in ``lang``).
+    """
+    years = sorted(record["year"].unique())
+    fig, axes = plt.subplots(1, len(cities), figsize=(2.7 * len(cities) + 0.8, 3.9),
+                             sharey=True, squeeze=False)
+    for ax, city in zip(axes[0], cities):
+        sub = record[record["city"] == city].set_index("year")
+        known = sub[sub["outcome_public"]]
+        ax.plot(known.index, known["outcome_value"], color="#BBBBBB", lw=1, zorder=1)
+        for year, row in sub.iterrows():
+            if row["target_public"]:
+                ax.hlines(row["target_value"], year - 0.32, year + 0.32, color="#222222",
+                          lw=2.2, zorder=2, linestyles="solid" if row["comparator"] != "~" else "dashed")
+            if row["outcome_public"]:
+                status = row["status"] if row["target_public"] else None
+                color = STATUS_COLORS.get(status, "#888888") if status in ("met", "close", "missed") \
+                    else "#888888"
+                marker = {"~": "o", "=": "o", ">": "^", "<": "v", "<~": "v"}[row["outcome_qualifier"]]
+                hollow = row["outcome_grade"] == "C"
+                ax.scatter([year], [row["outcome_value"]], marker=marker, s=46, zorder=3,
+                           facecolors="white" if hollow else color, edgecolors=color, linewidths=1.5)
+        if shock_year is not None:
+            ax.axvline(shock_year, color="#777777", ls=":", lw=1, zorder=0)
+        ax.set_title(tr(CITY_NAMES[city], lang), fontsize=11)
+        ax.set_xticks([y for y in years if y % 2 == 0])
+        ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+        ax.tick_params(axis="x", labelsize=8.5)
+    axes[0][0].set_ylabel(tr(ylabel, lang))
+    if shock_year is not None and shock_label:
+        axes[0][0].annotate(shock_label, xy=(shock_year, 0), xycoords=("data", "axes fraction"),
+                            xytext=(3, 4), textcoords="offset points", fontsize=7.5,
+                            color="#555555", rotation=90, va="bottom")
+    handles = [Line2D([], [], color="#222222", lw=2.2, label=tr("目标", lang)),
+               Line2D([], [], color="#222222", lw=2.2, ls="--", label=tr("目标（左右）", lang))]
+    handles += [Line2D([], [], marker="o", ls="", color=STATUS_COLORS[s], label=status_label(s, lang))
+                for s in ("met", "close", "missed")]
+    handles += [Line2D([], [], marker="o", ls="", color="#888888", label=tr("无公开目标", lang)),
+                Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
+                       label=tr("C 级（空心）", lang))]
+    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8,
+               bbox_to_anchor=(0.5, -0.02))
+    fig.subplots_adjust(bottom=0.27, wspace=0.08, left=0.09, right=0.98, top=0.9)
     return fig

@@ -32,6 +32,7 @@ PHRASES = {
     "C 级（空心）": "Grade C source (hollow)",
     "预计数": "Estimate",
     "下限（“超过”）": "Lower bound (“over”)",
+    "上侧界（“近”“不足”）": "Upper-side bound (“nearly”, “under”)",
     "C 级来源（斜线）": "Grade C source (hatched)",
     # statuses
     "达成": "Met", "接近": "Close", "未达成": "Missed", "不可比": "Not comparable",
@@ -40,6 +41,9 @@ PHRASES = {
     "文本直接对应": "Direct match in the texts",
     "本书解读": "Our interpretation",
     "优势集群": "Advantage clusters", "新兴集群": "Emerging clusters", "特色集群": "Distinctive clusters",
+    # annual targets
+    "目标": "Target", "目标（左右）": "Target (“about”)", "无公开目标": "No public target",
+    "2020 年疫情冲击": "2020: COVID-19 shock",
     # cities
     "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu",
 }
