@@ -15,9 +15,31 @@ close          the outcome falls short by no more than the close band:
                and the close band is twice as wide.
 missed         the outcome falls short by more than that.
 no-data        no outcome of the same scope was found (see outcome_gaps.csv).
-not-comparable an outcome exists but cannot decide the target: a lower bound
-               (“超过 X”) below the target, a unit that cannot be converted, a
-               target with no year, or figures of another 口径 only.
+not-comparable an outcome exists but cannot decide the target: a bound on the
+               wrong side of it, a unit that cannot be converted, a target with no
+               year, or figures of another 口径 only.
+
+Bounds
+------
+An outcome may be a bound rather than a number: ``>`` (超过、突破: above L),
+``<`` (不足、低于: below U) or ``<~`` (近、接近 U: just below U, read as within
+the close band below U). A bound stands for every value it allows; if all of
+them give the same status, that is the verdict, and it is marked as resting on a
+bound (basis ``bound``: “达成（下限）”, “未达成（由界推断）”). If the values it
+allows would give different statuses, the target is not comparable.
+
+Provisional verdicts
+--------------------
+A verdict on an estimate (预计, status ``estimate``) or on a figure whose text
+does not say which year it is for (``year_basis`` ``unstated``) is provisional
+(“暂定”): it may change when the final figure is published.
+
+Average-annual targets
+----------------------
+Compounded from each year's growth. When some years are missing, the target is
+still decided if the years known settle it under any plausible growth in the
+missing years — taken as the range of annual growth the same series records in
+the book's data, when it records at least ``MIN_YEARS_FOR_RANGE`` years.
 """
 
 from __future__ import annotations
@@ -30,6 +52,22 @@ import pandas as pd
 STATUSES = ("met", "close", "missed", "no-data", "not-comparable")
 STATUS_ZH = {"met": "达成", "close": "接近", "missed": "未达成", "no-data": "无数据",
              "not-comparable": "不可比"}
+DECIDED = ("met", "close", "missed")
+BASES = ("exact", "bound", "derived")
+# A series needs this many recorded years before its range of annual growth is used
+# as the plausible growth of the years still missing from an average-annual target.
+MIN_YEARS_FOR_RANGE = 5
+
+
+def verdict_label(status: str, basis: str | None = None, provisional: bool = False) -> str:
+    """The status in words, saying when it rests on a bound or is provisional:
+    达成 · 达成（下限） · 未达成（由界推断） · 接近（暂定） · 达成（下限，暂定）."""
+    notes = []
+    if status in DECIDED and basis == "bound":
+        notes.append("下限" if status == "met" else "由界推断")
+    if status in DECIDED and provisional:
+        notes.append("暂定")
+    return STATUS_ZH[status] + (f"（{'，'.join(notes)}）" if notes else "")
 
 LEVEL_CLOSE_BAND = 0.05   # relative: within 5 % below a level target is "close"
 RATE_CLOSE_BAND = 0.5     # percentage points below a rate target is "close"
@@ -73,6 +111,20 @@ def compound_average(rates_percent: list[float]) -> float:
     return (product ** (1 / len(rates_percent)) - 1) * 100
 
 
+def implied_deflator(level_before: float, level_after: float, real_growth: float) -> float:
+    """The price change (percent) implied by two nominal levels a year apart and the real
+    growth between them: (1 + nominal) / (1 + real) − 1. Derived, not published."""
+    if level_before <= 0 or level_after <= 0:
+        raise ValueError("levels must be positive")
+    return ((level_after / level_before) / (1 + real_growth / 100) - 1) * 100
+
+
+def nominal_projection(level_before: float, real_growth: float, deflator: float) -> float:
+    """Next year's nominal level from this year's, a real growth rate and a price change
+    (both percent). Derived, not published."""
+    return level_before * (1 + real_growth / 100) * (1 + deflator / 100)
+
+
 def pick_outcome(candidates: pd.DataFrame) -> pd.Series | None:
     """The row the book uses among several outcomes for one city, indicator and year."""
     if candidates.empty:
@@ -96,6 +148,13 @@ class Assessment:
     gap: float | None = None               # outcome − target, in the target's unit
     derived: bool = False                  # the outcome value was computed, not published
     grade: str | None = None               # the worst grade among the outcomes used
+    basis: str | None = None               # exact | bound | derived (decided verdicts only)
+    provisional: bool = False              # rests on an estimate or a year the text does not state
+    qualifier: str | None = None           # the qualifier of the outcome used (=, ~, >, <, <~)
+
+    @property
+    def label(self) -> str:
+        return verdict_label(self.status, self.basis, self.provisional)
 
 
 def _judge(value: float, target: float, comparator: str, unit: str) -> tuple[str, str]:
@@ -155,15 +214,62 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
         return Assessment(tid, "not-comparable",
                           f"结果单位（{chosen['unit']}）不能换算为目标单位（{target['unit']}）",
                           outcome_ids=[chosen["outcome_id"]])
-    if chosen["qualifier"] == ">" and value < target["value"]:
-        return Assessment(tid, "not-comparable", "结果只给出低于目标的下限（“超过”），无法判定",
-                          outcome_value=value, outcome_ids=[chosen["outcome_id"]])
-    status, rule = _judge(value, float(target["value"]), target["comparator"], target["unit"])
-    if chosen["qualifier"] == ">":
-        rule += "；结果为下限（“超过”），下限已达到目标"
-    return Assessment(tid, status, rule, outcome_value=value, outcome_ids=[chosen["outcome_id"]],
-                      ratio=value / float(target["value"]) if target["value"] else None,
-                      gap=value - float(target["value"]), grade=chosen["grade"])
+    provisional = _provisional(chosen)
+    qualifier = chosen["qualifier"]
+    t_value = float(target["value"])
+    common = dict(outcome_ids=[chosen["outcome_id"]], grade=chosen["grade"],
+                  provisional=provisional, qualifier=qualifier)
+    if qualifier in ("=", "~"):
+        status, rule = _judge(value, t_value, target["comparator"], target["unit"])
+        return Assessment(tid, status, rule, outcome_value=value,
+                          ratio=value / t_value if t_value else None, gap=value - t_value,
+                          basis="exact", **common)
+    status, rule = _judge_bound(value, qualifier, t_value, target["comparator"], target["unit"])
+    if status is None:
+        return Assessment(tid, "not-comparable", rule, outcome_value=value, **common)
+    return Assessment(tid, status, rule, outcome_value=value, basis="bound", **common)
+
+
+def _provisional(outcome) -> bool:
+    return outcome.get("status") == "estimate" or outcome.get("year_basis") == "unstated"
+
+
+_BOUND_WORDS = {">": "下限（“超过”）", "<": "上限（“不足”）", "<~": "上侧界（“近”）"}
+
+
+def _judge_bound(bound: float, qualifier: str, target: float, comparator: str,
+                 unit: str) -> tuple[str | None, str]:
+    """The verdict a bound allows, or (None, why not) when its values disagree.
+
+    The values a bound allows are probed at the points where the rules change
+    (the target and the edges of the close bands) and at the bound itself; a
+    bound decides the target only when every probe gives the same status.
+    """
+    rate = unit in RATE_UNITS
+    band = RATE_CLOSE_BAND if rate else LEVEL_CLOSE_BAND * target
+    edges = sorted({target, target - band, target - 2 * band, target + band, target + 2 * band})
+    eps = 1e-9 * max(1.0, abs(target))
+    if qualifier == ">":
+        lo, hi = bound + eps, math.inf
+    elif qualifier == "<":
+        lo, hi = -math.inf, bound - eps
+    else:  # "<~": just below the bound, within the close band below it
+        near = RATE_CLOSE_BAND if rate else LEVEL_CLOSE_BAND * bound
+        lo, hi = bound - near, bound - eps
+    probes = [lo, hi] + [e for e in edges if lo < e < hi] + [e - eps for e in edges if lo < e - eps < hi]
+    probes = [p for p in probes if math.isfinite(p)] or [bound]
+    if not math.isfinite(lo):
+        probes.append(min(edges) - 10 * abs(band) - 1)
+    if not math.isfinite(hi):
+        probes.append(max(edges) + 10 * abs(band) + 1)
+    statuses = {_judge(p, target, comparator, unit)[0] for p in probes}
+    words = _BOUND_WORDS[qualifier]
+    if len(statuses) == 1:
+        status = statuses.pop()
+        return status, f"结果为{words}：界所允许的数值都{STATUS_ZH[status]}，由界推断为“{STATUS_ZH[status]}”"
+    side = "低于" if qualifier == ">" else "高于"
+    return None, (f"结果只给出{words}，界所允许的数值中既有{'、'.join(STATUS_ZH[s] for s in sorted(statuses, key=STATUSES.index))}，"
+                  f"无法判定（界{side}目标或跨越判定边界）")
 
 
 _SEVERITY = {"met": 0, "not-comparable": 1, "close": 2, "missed": 3}
@@ -191,33 +297,90 @@ def _assess_each_year(target, same, year, grades, related_only) -> Assessment:
                       outcome_value=worst.outcome_value,
                       outcome_ids=[i for _, a in verdicts for i in a.outcome_ids],
                       ratio=worst.ratio, gap=worst.gap,
-                      grade=max((a.grade for _, a in verdicts if a.grade), default=None))
+                      grade=max((a.grade for _, a in verdicts if a.grade), default=None),
+                      basis=worst.basis, provisional=any(a.provisional for _, a in verdicts),
+                      qualifier=worst.qualifier)
 
 
 def _assess_average(target, same, year, related_only) -> Assessment:
-    """An average-annual growth target over the plan's years, compared on compound growth."""
+    """An average-annual growth target over the plan's years, compared on compound growth.
+
+    Missing years do not always leave the target open: if even the highest (lowest)
+    annual growth the series records elsewhere, in every missing year, cannot lift
+    (pull) the average across the verdict's boundary, the years known decide it."""
     tid = target["target_id"]
     start = int(target.get("period_start")) if pd.notna(target.get("period_start")) else None
     if start is None:
         return Assessment(tid, "not-comparable", "年均目标缺少起始年份")
     years = list(range(start, year + 1))
-    picked = [pick_outcome(same[same["year"] == y]) for y in years]
-    missing = [y for y, p in zip(years, picked) if p is None]
+    picked = {y: pick_outcome(same[same["year"] == y]) for y in years}
+    known = {y: p for y, p in picked.items() if p is not None}
+    missing = [y for y in years if y not in known]
+    bounded = [y for y, p in known.items() if p["qualifier"] not in ("=", "~")]
+    ids = [p["outcome_id"] for p in known.values()]
+    grade = max((p["grade"] for p in known.values()), default=None)
+    provisional = any(_provisional(p) for p in known.values())
+    t_value = float(target["value"])
+    if not missing and not bounded:
+        note = "；部分年份为约数" if any(p["qualifier"] == "~" for p in known.values()) else ""
+        value = compound_average([float(known[y]["value"]) for y in years])
+        status, rule = _judge(value, t_value, target["comparator"], target["unit"])
+        return Assessment(tid, status,
+                          f"按 {start}—{year} 年各年增速复合计算的年均增速（推算值）{note}；{rule}",
+                          outcome_value=value, outcome_ids=ids, gap=value - t_value,
+                          derived=True, grade=grade, basis="derived", provisional=provisional)
+    no_decision = Assessment(tid, "not-comparable" if related_only or bounded else "no-data",
+                             (f"缺少 {', '.join(map(str, missing))} 年的增速" if missing else
+                              f"{'、'.join(map(str, bounded))} 年的增速只是界")
+                             + "，无法计算年均增速", outcome_ids=ids)
+    if not known:
+        return no_decision
+    record = same[same["qualifier"].isin(["=", "~"])]["value"].astype(float)
+    if missing and record.size < MIN_YEARS_FOR_RANGE:
+        return no_decision
+    low, high = (float(record.min()), float(record.max())) if record.size else (math.nan, math.nan)
+    # each year as a range: a known rate is itself; a missing year lies within the series'
+    # recorded range; a bound (超过 L / 不足 U) is open on its far side
+    ranges = []
+    for y in years:
+        p = known.get(y)
+        if p is None:
+            ranges.append((low, high))
+        elif p["qualifier"] == ">":
+            ranges.append((float(p["value"]), math.inf))
+        elif p["qualifier"] in ("<", "<~"):
+            ranges.append((-math.inf, float(p["value"])))
+        else:
+            ranges.append((float(p["value"]),) * 2)
+    def average(rates):
+        return math.inf if math.inf in rates else (-math.inf if -math.inf in rates
+                                                   else compound_average(rates))
+    worst = average([r[0] for r in ranges])
+    best = average([r[1] for r in ranges])
+    if not (math.isfinite(worst) or math.isfinite(best)):
+        return no_decision
+    best_status = _judge(best, t_value, target["comparator"], target["unit"])[0] \
+        if math.isfinite(best) else "met"
+    worst_status = _judge(worst, t_value, target["comparator"], target["unit"])[0] \
+        if math.isfinite(worst) else "missed"
+    if best_status != worst_status:
+        return no_decision
+    parts = []
     if missing:
-        status = "not-comparable" if related_only else "no-data"
-        return Assessment(tid, status, f"缺少 {', '.join(map(str, missing))} 年的增速，无法计算年均增速",
-                          outcome_ids=[p["outcome_id"] for p in picked if p is not None])
-    if any(p["qualifier"] != "=" for p in picked):
-        # "约 7%" style figures still enter the compound average; the rule says so.
-        note = "；部分年份为约数"
-    else:
-        note = ""
-    value = compound_average([float(p["value"]) for p in picked])
-    status, rule = _judge(value, float(target["value"]), target["comparator"], target["unit"])
-    return Assessment(tid, status, f"按 {start}—{year} 年各年增速复合计算的年均增速（推算值）{note}；{rule}",
-                      outcome_value=value, outcome_ids=[p["outcome_id"] for p in picked],
-                      gap=value - float(target["value"]), derived=True,
-                      grade=max(p["grade"] for p in picked))
+        parts.append(f"缺少 {', '.join(map(str, missing))} 年，以本序列有记录的最低 {low:g}% 与最高 {high:g}% 代入")
+    if bounded:
+        parts.append(f"{'、'.join(map(str, bounded))} 年只有界")
+    span = (f"{worst:.1f}%—{best:.1f}%" if math.isfinite(worst) and math.isfinite(best)
+            else (f"不低于 {worst:.1f}%" if math.isfinite(worst) else f"不高于 {best:.1f}%"))
+    rule = (f"{'；'.join(parts)}：{start}—{year} 年的复合年均增速{span}，"
+            f"结论都是“{STATUS_ZH[best_status]}”")
+    if missing and not bounded:
+        known_rates = [float(known[y]["value"]) for y in years if y in known]
+        need = (((1 + t_value / 100) ** len(years) / math.prod(1 + r / 100 for r in known_rates))
+                ** (1 / len(missing)) - 1) * 100
+        rule += f"（要达到目标，缺失年份需年均增长 {need:.1f}%）"
+    return Assessment(tid, best_status, rule, outcome_value=None, outcome_ids=ids,
+                      derived=True, grade=grade, basis="bound", provisional=provisional)
 
 
 def assess_all(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
@@ -231,7 +394,30 @@ def assess_all(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFr
     for _, target in targets.iterrows():
         a = assess(target, outcomes, grades, related_only=target["target_id"] in related)
         rows.append({"target_id": a.target_id, "status": a.status, "status_zh": STATUS_ZH[a.status],
+                     "verdict": a.label, "basis": a.basis, "provisional": a.provisional,
+                     "outcome_qualifier": a.qualifier,
                      "rule": a.rule, "outcome_value": a.outcome_value,
                      "outcome_ids": ";".join(a.outcome_ids), "ratio": a.ratio, "gap": a.gap,
                      "derived": a.derived, "outcome_grade": a.grade})
     return pd.DataFrame(rows)
+
+
+def collapse_ranges(targets: pd.DataFrame, assessed: pd.DataFrame) -> pd.DataFrame:
+    """One verdict per counted target: the two ends of a range (rows sharing a
+    ``range_group``) become one row, with the worse of their two verdicts, under the
+    lower end's target id."""
+    if "range_group" not in targets:
+        return assessed
+    merged = assessed.merge(targets[["target_id", "range_group", "comparator"]], on="target_id")
+    rank = {s: i for i, s in enumerate(("met", "not-comparable", "no-data", "close", "missed"))}
+    out = []
+    for _, group in merged.groupby(merged["range_group"].fillna(merged["target_id"]), sort=False):
+        if len(group) == 1:
+            out.append(group.iloc[0])
+            continue
+        worst = group.loc[group["status"].map(rank).idxmax()].copy()
+        worst["target_id"] = group.loc[group["comparator"] != "<=", "target_id"].iloc[0]
+        out.append(worst)
+    result = pd.DataFrame(out).drop(columns=["range_group", "comparator"])
+    order = {t: i for i, t in enumerate(assessed["target_id"])}
+    return result.sort_values("target_id", key=lambda c: c.map(order)).reset_index(drop=True)

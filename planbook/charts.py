@@ -27,6 +27,12 @@ TIER_COLORS = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"]
                OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"]]
 
 
+def unit_scale(unit: str | None, lang: str) -> float:
+    """Factor from the data's unit to the unit a chart shows in ``lang``: English
+    charts show billion yuan where the data are in 亿元 (×0.1); everything else as is."""
+    return 0.1 if lang == "en" and unit == "亿元" else 1.0
+
+
 def status_label(status: str, lang: str = "zh") -> str:
     return tr(_STATUS_ZH[status], lang)
 
@@ -37,11 +43,13 @@ def status_label(status: str, lang: str = "zh") -> str:
 def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                 group_order: list[str], xlabel: str, title: str | None = None,
                 colors: list[str] | None = None, legend_labels: dict[str, str] | None = None,
-                value_format: str = "{:,.0f}", lang: str = "zh"):
+                value_format: str = "{:,.0f}", unit: str | None = None, lang: str = "zh"):
     """Horizontal bars, one per row of ``data``, coloured and ordered by ``group``.
 
-    Within a group the bars are sorted by ``value`` (largest on top).
+    Within a group the bars are sorted by ``value`` (largest on top). ``unit`` is the
+    data's unit: values in 亿元 are drawn in billion yuan on the English figure.
     """
+    scale = unit_scale(unit, lang)
     missing = [g for g in data[group].unique() if g not in group_order]
     if missing:
         raise ValueError(f"groups {missing} are not in group_order {group_order}")
@@ -52,13 +60,14 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                    .drop(columns="_g").reset_index(drop=True))
     fig, ax = plt.subplots(figsize=(7.2, 0.42 * len(ordered) + 1.2))
     positions = list(range(len(ordered)))[::-1]
-    ax.barh(positions, ordered[value], color=[colors[rank[g]] for g in ordered[group]])
+    ax.barh(positions, ordered[value] * scale, color=[colors[rank[g]] for g in ordered[group]])
     ax.set_yticks(positions, ordered[label])
     ax.set_xlabel(tr(xlabel, lang))
     if title:
         ax.set_title(tr(title, lang))
-    for pos, v in zip(positions, ordered[value]):
-        ax.text(v, pos, " " + value_format.format(v), va="center", fontsize=9)
+    for pos, v in zip(positions, ordered[value] * scale):
+        ax.text(v, pos, " " + (value_format if scale == 1 else "{:,.0f}").format(v), va="center",
+                fontsize=9)
     present = [g for g in group_order if g in set(ordered[group])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rank[g]]) for g in present]
     legend_labels = legend_labels or {}
@@ -84,6 +93,9 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
     """
     fig, ax = plt.subplots(figsize=(7.2, 4.2))
     markers = {"=": "o", "~": "o", ">": "^", "<": "v", "<~": "v"}
+    units = set(series["unit"]) if "unit" in series else set()
+    scale = unit_scale(units.pop() if len(units) == 1 else None, lang)
+    series = series.assign(value=series["value"] * scale)
     for city, group in series.groupby("city", sort=False):
         color = CITY_COLORS[city]
         full = group.set_index("year")["value"].reindex(
@@ -127,23 +139,44 @@ def status_bars(table, *, label: str = "label", status: str = "status",
                 ratio: str = "ratio", xlabel: str = "实际值 ÷ 目标值", lang: str = "zh"):
     """One bar per target: the outcome as a share of the target, coloured by status.
 
-    Targets with no comparable outcome get no bar, only a status mark and word,
-    so a gap is as visible as a result. A bar resting on a grade-C figure is
-    hatched (column ``outcome_grade``).
+    - a verdict on an exact figure: a solid bar of the ratio;
+    - a verdict that rests on a bound (column ``basis`` = "bound"): an open bar up to
+      the bound's ratio with ≥ (a lower bound) or < (an upper-side bound) before the
+      percentage — the true ratio is only known to lie on that side;
+    - a provisional verdict (column ``provisional``: an estimate, or a year the text
+      does not state): a dashed outline and “暂定”;
+    - a figure from a grade-C source (column ``outcome_grade``): hatched.
+    Targets with no verdict get no bar, only a status mark and word, so a gap is as
+    visible as a result.
     """
     table = table.reset_index(drop=True)
-    any_c = "outcome_grade" in table and (table["outcome_grade"] == "C").any()
+    has = lambda c: c in table.columns  # noqa: E731
     fig, ax = plt.subplots(figsize=(7.6, 0.34 * len(table) + 1.4))
     positions = list(range(len(table)))[::-1]
+    used = set()
     for pos, (_, row) in zip(positions, table.iterrows()):
         color = STATUS_COLORS[row[status]]
+        basis = row["basis"] if has("basis") else "exact"
+        provisional = bool(row["provisional"]) if has("provisional") and pd.notna(row["provisional"]) else False
+        grade_c = has("outcome_grade") and row["outcome_grade"] == "C"
         value = row[ratio]
-        if value is not None and not pd.isna(value):
+        if basis == "bound" and has("outcome_value") and has("value") and pd.notna(row["outcome_value"]):
+            value = float(row["outcome_value"]) / float(row["value"])
+        if row[status] in ("met", "close", "missed") and value is not None and not pd.isna(value):
             shown = min(float(value), 2.0)
-            grade_c = row.get("outcome_grade") == "C"
-            ax.barh(pos, shown, color="white" if grade_c else color, edgecolor=color,
-                    hatch="///" if grade_c else None, height=0.7)
-            ax.text(shown + 0.02, pos, f"{float(value):.0%}", va="center", fontsize=8)
+            bound = basis == "bound"
+            open_bar = bound or grade_c
+            ax.barh(pos, shown, color="white" if open_bar else color, edgecolor=color,
+                    hatch="///" if grade_c else None, height=0.7,
+                    linestyle="--" if provisional else "-", linewidth=1.4)
+            sign = ""
+            if bound:
+                sign = "≥" if row.get("outcome_qualifier") == ">" else "<"
+                used.add("bound")
+            text = f"{sign}{float(value):.0%}" + (tr("（暂定）", lang) if provisional else "")
+            ax.text(shown + 0.02, pos, text, va="center", fontsize=8)
+            used.update({"c"} if grade_c else set())
+            used.update({"provisional"} if provisional else set())
         else:
             ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
             ax.text(0.07, pos, status_label(row[status], lang), va="center", fontsize=8.5,
@@ -151,11 +184,17 @@ def status_bars(table, *, label: str = "label", status: str = "status",
     ax.axvline(1.0, color="#333333", lw=1, ls="--")
     ax.set_yticks(positions, table[label])
     ax.set_xlabel(tr(xlabel, lang))
-    ax.set_xlim(0, 2.15)
+    ax.set_xlim(0, 2.25)
     ax.grid(axis="y", visible=False)
     handles = [plt.Rectangle((0, 0), 1, 1, color=STATUS_COLORS[s]) for s in STATUS_ORDER]
     labels = [status_label(s, lang) for s in STATUS_ORDER]
-    if any_c:
+    if "bound" in used:
+        handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555"))
+        labels.append(tr("由界判定（空框，≥ 或 <）", lang))
+    if "provisional" in used:
+        handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", ls="--"))
+        labels.append(tr("暂定（虚线框）", lang))
+    if "c" in used:
         handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", hatch="///"))
         labels.append(tr("C 级来源（斜线）", lang))
     ax.legend(handles, labels, loc="lower right", frameon=False, fontsize=8.5)

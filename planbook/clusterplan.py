@@ -6,18 +6,26 @@ import re
 
 import pandas as pd
 
-from .achievement import cagr, convert, pick_outcome, required_growth
+from .achievement import _judge, _provisional, cagr, convert, pick_outcome, required_growth, \
+    verdict_label
+
+_COUNT_INDICATOR = r"innovation_clusters_(\d+)yi_count"
 
 
-def tier_structure(targets: pd.DataFrame) -> pd.DataFrame:
+def cluster_targets(targets: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
+    """The size targets of a plan's clusters: the targets that clusters.csv names."""
+    return targets[targets["target_id"].isin(clusters["target_id"].dropna())]
+
+
+def tier_structure(targets: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
     """The plan's stated cluster-count structure (3000亿级 ×1 …) beside the count of
     cluster targets at each level, so the two halves of the plan can be checked
     against each other. Columns: level (亿元), stated, counted, consistent."""
-    counts = targets[targets["indicator_id"].str.match(r"innovation_clusters_\d+yi_count")]
-    sizes = targets[targets["target_id"].str.startswith("xz22-cluster-")]
+    counts = targets[targets["indicator_id"].str.match(_COUNT_INDICATOR)]
+    sizes = cluster_targets(targets, clusters)
     rows = []
     for _, row in counts.iterrows():
-        level = int(re.search(r"(\d+)yi", row["indicator_id"]).group(1))
+        level = int(re.match(_COUNT_INDICATOR, row["indicator_id"]).group(1))
         counted = int((sizes["value"] == level).sum())
         rows.append({"level": level, "stated": int(row["value"]), "counted": counted,
                      "consistent": counted == int(row["value"])})
@@ -68,3 +76,42 @@ def growth_needed(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.Dat
                     row["achieved_growth"] = cagr(first_value, value, years[-1] - years[0])
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def size_class_check(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
+                     threshold: int = 1000, reported_indicator: str = "xz_clusters_over_1000yi_count"
+                     ) -> dict:
+    """The plan's tier structure against a reported count of clusters above a size.
+
+    The tiers (e.g. 3000亿级 ×1, 2000亿级 ×1, 1000亿级 ×4) imply how many clusters
+    should be at or above ``threshold`` 亿元; a source that counts the clusters above
+    that size (e.g. “四大产业集群规模均超千亿”) decides that implied count, though not
+    which tier fell short. Returns the planned count with its tiers, the reported
+    count, and a verdict by the book's rules."""
+    grades = dict(zip(sources["source_id"], sources["grade"]))
+    counts = targets[targets["indicator_id"].str.match(_COUNT_INDICATOR)]
+    tiers = [(int(re.match(_COUNT_INDICATOR, r["indicator_id"]).group(1)), int(r["value"]), r)
+             for _, r in counts.iterrows()]
+    at_or_above = [(level, n) for level, n, _ in tiers if level >= threshold]
+    planned = sum(n for _, n in at_or_above)
+    year = int(counts["target_year"].max())
+    reported_rows = outcomes[(outcomes["indicator_id"] == reported_indicator)
+                             & (outcomes["year"] == year)]
+    reported = pick_outcome(reported_rows.assign(grade=reported_rows["source_id"].map(grades)))
+    result = {"threshold": threshold, "year": year, "planned": planned,
+              "tiers": "、".join(f"{level}亿级{n}个" for level, n in sorted(at_or_above, reverse=True)),
+              "target_ids": ";".join(r["target_id"] for level, _, r in tiers if level >= threshold),
+              "reported": None, "outcome_id": None, "status": "no-data",
+              "provisional": False, "verdict": verdict_label("no-data"), "rule": ""}
+    if reported is None:
+        result["rule"] = f"未找到 {year} 年规模超过 {threshold} 亿元的集群个数"
+        return result
+    status, rule = _judge(float(reported["value"]), float(planned), ">=", "个")
+    provisional = _provisional(reported)
+    result.update(reported=int(reported["value"]), outcome_id=reported["outcome_id"],
+                  status=status, provisional=provisional,
+                  verdict=verdict_label(status, "exact", provisional),
+                  rule=(f"分档目标合计要求 {planned} 个集群达到 {threshold} 亿元以上（{result['tiers']}）；"
+                        f"报告的个数为 {int(reported['value'])}；{rule}。"
+                        "这只说明分档结构没有全部实现，不能据此判定是哪一档落空"))
+    return result

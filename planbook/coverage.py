@@ -4,36 +4,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .achievement import STATUS_ZH, STATUSES
-
-PLAN_LABELS_EN = {
-    "xz-2022-cluster-plan": "Xuzhou 2022 cluster plan",
-    "sz-2018-industrial-upgrading-plan": "Suzhou 2018 action plan",
-    "xz-2020-modern-industrial-system": "Xuzhou 2020 article",
-    "xz-2023-conference-report": "Xuzhou 2023 conference report",
-    "xz-2023-gongxin-commentary": "Xuzhou 2023 industry-bureau commentary",
-}
-
-PLAN_LABELS = {
-    "xz-2022-cluster-plan": "徐州 2022 集群方案",
-    "sz-2018-industrial-upgrading-plan": "苏州 2018 行动计划",
-    "xz-2020-modern-industrial-system": "徐州 2020 论述",
-    "xz-2023-conference-report": "徐州 2023 大会报道",
-    "xz-2023-gongxin-commentary": "徐州 2023 工信局评论",
-}
-
+from .achievement import STATUS_ZH, STATUSES, collapse_ranges
+from .data import analysed_documents
 
 def coverage_by_plan(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
-                     assessed: pd.DataFrame, plans: dict[str, str] = PLAN_LABELS) -> pd.DataFrame:
+                     assessed: pd.DataFrame, plans: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per plan: targets, targets with any same-scope outcome, the best
     grade among those outcomes, and the count of each status."""
     grades = dict(zip(sources["source_id"], sources["grade"]))
     with_grade = outcomes.assign(grade=outcomes["source_id"].map(grades))
     best = (with_grade.groupby(["city", "indicator_id"])["grade"].min().rename("best_grade")
             .reset_index())
+    plans = analysed_documents(sources) if plans is None else plans
     rows = []
+    assessed = collapse_ranges(targets, assessed)  # a range counts once
     for plan, label in plans.items():
         t = targets[targets["source_id"] == plan].merge(assessed, on="target_id")
+        if t.empty:
+            continue  # a document the book analyses that sets no countable target
         t = t.merge(best, on=["city", "indicator_id"], how="left")
         row = {"plan": plan, "计划": label, "目标数": len(t),
                "有同口径数字（任一年份）": int(t["best_grade"].notna().sum()),
@@ -52,5 +40,5 @@ def status_counts_long(coverage: pd.DataFrame) -> pd.DataFrame:
     long = coverage.melt(id_vars=["plan", "计划"], value_vars=list(cols), var_name="状态",
                          value_name="count")
     long["status"] = long["状态"].map(cols)
-    long["plan_en"] = long["plan"].map(PLAN_LABELS_EN)
+    long["plan_en"] = long["plan"].map(analysed_documents(lang="en"))
     return long

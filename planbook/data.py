@@ -35,34 +35,32 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
                        keep_default_na=False, na_values=[""])
 
 
-# The five documents the book analyses, in the order the chapters take them,
-# with the short labels charts use.
-ANALYSED_DOCUMENTS = {
-    "xz-2020-modern-industrial-system": "徐州 2020 论述",
-    "xz-2022-cluster-plan": "徐州 2022 集群方案",
-    "xz-2023-conference-report": "徐州 2023 大会报道",
-    "xz-2023-gongxin-commentary": "徐州 2023 工信局评论",
-    "sz-2018-industrial-upgrading-plan": "苏州 2018 行动计划",
-}
-
-ANALYSED_DOCUMENTS_EN = {
-    "xz-2020-modern-industrial-system": "Xuzhou 2020 article",
-    "xz-2022-cluster-plan": "Xuzhou 2022 cluster plan",
-    "xz-2023-conference-report": "Xuzhou 2023 conference report",
-    "xz-2023-gongxin-commentary": "Xuzhou 2023 industry-bureau commentary",
-    "sz-2018-industrial-upgrading-plan": "Suzhou 2018 action plan",
-}
+def analysed_documents(sources: pd.DataFrame | None = None, lang: str = "zh") -> dict[str, str]:
+    """The documents the book analyses (sources with an ``analysed_order``), in the
+    book's order, with their short chart labels in ``lang``."""
+    sources = load("sources") if sources is None else sources
+    chosen = sources[sources["analysed_order"].notna()].sort_values("analysed_order")
+    column = "short_zh" if lang == "zh" else "short_en"
+    return dict(zip(chosen["source_id"], chosen[column]))
 
 
-def document_labels(lang: str = "zh") -> dict[str, str]:
+def document_labels(lang: str = "zh", sources: pd.DataFrame | None = None) -> dict[str, str]:
     """Short chart labels of the analysed documents in ``lang``."""
-    return ANALYSED_DOCUMENTS if lang == "zh" else ANALYSED_DOCUMENTS_EN
+    return analysed_documents(sources, lang)
 
 
 def distinct_targets(targets):
-    """Targets counted once: a range (“2—3个”) is recorded as two rows, ``…-min``
-    (>=) and ``…-max`` (<=); the upper row is dropped here so prose counts it once."""
-    ids = set(targets["target_id"])
-    upper = targets["target_id"].str.endswith("-max") & targets["target_id"].map(
-        lambda t: t[:-4] + "-min" in ids)
-    return targets[~upper]
+    """Targets as the book counts them (the counting rule of the data chapter): the two
+    rows of a range (“2—3个”, one ``>=`` and one ``<=`` row sharing a ``range_group``)
+    are one target, kept as its lower end; statements that are not targets (an
+    exhortation, “一批” without a number) are not in the targets table at all."""
+    group = targets["range_group"] if "range_group" in targets else None
+    if group is None:
+        return targets
+    upper_end = group.notna() & (targets["comparator"] == "<=")
+    return targets[~upper_end]
+
+
+def count_targets(targets) -> int:
+    """The number of targets by the book's counting rule (see :func:`distinct_targets`)."""
+    return len(distinct_targets(targets))

@@ -13,10 +13,10 @@ import pandas as pd
 from .tables import numbered_table
 
 COMPARATOR_SYMBOLS = {">=": "≥", "~": "≈", "=": "=", "<=": "≤"}
-QUALIFIER_SYMBOLS = {"=": "=", ">": ">", "~": "≈"}
+QUALIFIER_SYMBOLS = {"=": "=", ">": ">", "~": "≈", "<": "<", "<~": "近"}
 PERIOD_ZH = {"end-of-period": "期末", "annual": "每年", "cumulative": "累计",
              "average-annual": "年均"}
-STATUS_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "估计数"}
+STATUS_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "预计数"}
 KIND_ZH = {"plan": "规划", "commentary": "评论", "news": "新闻", "bulletin": "统计公报",
            "work-report": "政府工作报告", "release": "发布", "other": "其他"}
 CITY_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
@@ -133,7 +133,7 @@ def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: 
         "目标": chosen["comparator"].map(COMPARATOR_SYMBOLS) + " "
         + chosen["value"].map(format_number) + " " + chosen["unit"],
         "结果": result,
-        "状态": chosen["status"].map(STATUS_ZH),
+        "状态": chosen["verdict"] if "verdict" in chosen else chosen["status"].map(STATUS_ZH),
         "判定依据": chosen["rule"],
     })
     used = list(source_ids)

@@ -17,13 +17,13 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 PHRASES = {
     # axes
     "年份": "Year",
-    "2025 年目标（亿元）": "2025 target (100 million yuan)",
-    "2020 年产值目标（亿元）": "2020 output target (100 million yuan)",
+    "2025 年目标（亿元）": "2025 target (billion yuan)",
+    "2020 年产值目标（亿元）": "2020 output target (billion yuan)",
     "每万字量化目标数（条）": "Quantified targets per 10,000 characters",
     "实际值 ÷ 目标值": "Outcome ÷ target",
     "年均增速（%）": "Average annual growth (%)",
     "地区生产总值增速（%）": "Real GDP growth (%)",
-    "地区生产总值（亿元）": "GDP (100 million yuan, current prices)",
+    "地区生产总值（亿元）": "GDP (billion yuan, current prices)",
     "每万字出现次数": "Occurrences per 10,000 characters",
     "量化目标数（条）": "Number of quantified targets",
     "目标数（条）": "Number of targets",
@@ -34,6 +34,9 @@ PHRASES = {
     "下限（“超过”）": "Lower bound (“over”)",
     "上侧界（“近”“不足”）": "Upper-side bound (“nearly”, “under”)",
     "C 级来源（斜线）": "Grade C source (hatched)",
+    "由界判定（空框，≥ 或 <）": "Decided from a bound (open, ≥ or <)",
+    "暂定（虚线框）": "Provisional (dashed)",
+    "（暂定）": " (provisional)",
     # statuses
     "达成": "Met", "接近": "Close", "未达成": "Missed", "不可比": "Not comparable",
     "无数据": "No data",

@@ -53,9 +53,12 @@ def source_texts(sources: pd.DataFrame, source_ids: list[str]) -> dict[str, str]
 
 
 def targets_per_10k(targets: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """How densely each document quantifies: its number of targets per 10,000
-    characters of body text. Columns: document, targets, characters, per_10k."""
-    counts = targets.groupby("source_id").size()
+    """How densely each document quantifies: its number of targets (counted by the
+    book's rule, :func:`planbook.data.distinct_targets`) per 10,000 characters of body
+    text. Columns: document, targets, characters, per_10k."""
+    from .data import distinct_targets
+
+    counts = distinct_targets(targets).groupby("source_id").size()
     rows = [{"document": doc, "targets": int(counts.get(doc, 0)), "characters": len(text),
              "per_10k": counts.get(doc, 0) / len(text) * PER} for doc, text in texts.items()]
     return pd.DataFrame(rows)

@@ -26,7 +26,7 @@ from .paths import DATA_DIR
 
 # Tables whose rows carry a verbatim quote of the source named in `source_id`.
 QUOTED_TABLES = ("targets", "outcomes", "framework_2020", "clusters", "shifts_2023",
-                 "priorities_2023")
+                 "priorities_2023", "non_targets")
 # Tables whose `value` must appear in the row's quote.
 VALUED_TABLES = ("targets", "outcomes")
 
@@ -308,6 +308,28 @@ def quote_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
+def range_problems(data_dir: Path) -> list[Problem]:
+    """The rows of one range (``range_group``) are its two ends: same source, city,
+    indicator and year, one ``>=`` and one ``<=``."""
+    path = data_dir / "targets.csv"
+    if not path.is_file():
+        return []
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for line, row in read_rows(path):
+        if row.get("range_group"):
+            groups.setdefault(row["range_group"], []).append((line, row))
+    problems = []
+    for group, members in groups.items():
+        keys = {(r["source_id"], r["city"], r["indicator_id"], r["target_year"]) for _, r in members}
+        comparators = sorted(r["comparator"] for _, r in members)
+        if len(members) != 2 or len(keys) != 1 or comparators != ["<=", ">="]:
+            line = members[-1][0]
+            problems.append(Problem(_rel(path, data_dir), line, "range_group",
+                                    f"range {group!r} must be two rows of one target, "
+                                    f"a '>=' and a '<=' end"))
+    return problems
+
+
 def grade_problems(data_dir: Path) -> list[Problem]:
     """No grade-C outcome where an exact A or B figure exists for the same city,
     indicator and year.
@@ -430,6 +452,7 @@ def validate(data_dir: Path = DATA_DIR) -> list[Problem]:
         problems += checksum_problems(data_dir)
         problems += quote_problems(data_dir)
         problems += outcome_problems(data_dir)
+        problems += range_problems(data_dir)
         problems += grade_problems(data_dir)
     except (csv.Error, KeyError, UnicodeDecodeError) as exc:
         # A malformed file: Frictionless has already named the row; add the parser's word.

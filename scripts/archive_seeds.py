@@ -33,6 +33,8 @@ SOURCE_IDS = {
     "003": "xz-2022-cluster-plan",
     "004": "sz-2018-industrial-upgrading-plan",
 }
+# the second article of seed 002 (see clean_002)
+EDZ_SOURCE_ID = "xz-2023-edz-investment-report"
 RETRIEVED = "2026-11-22"
 
 PAGE_MARKER = re.compile(r"^\s*[—–-]\s*\d+\s*[—–-]\s*$")  # "— 4 —", " — 13 — "
@@ -110,7 +112,7 @@ def clean_001(raw: str) -> str:
 GAP = "〔原文此处疑有错行或脱文，照录未补〕"
 
 
-def clean_002(raw: str) -> str:
+def clean_002(raw: str) -> dict[str, str]:
     lines = [l.rstrip() for l in raw.splitlines()]
     nonempty = [l for l in lines if l.strip()]
     out: list[str] = []
@@ -173,16 +175,30 @@ def clean_002(raw: str) -> str:
     mark_gap("的昂扬斗志，要在项目建设中拼进度。", "践，在‘奋进新征程")
     mark_gap("打造有全球影响力的一千亿级绿色低碳产业集群。支持", "ICT产业集群。")
 
-    header = _header(
-        "002",
-        "（本文原始刊载网址未确认；会议另见徐州日报报道，中国江苏网 2023-01-31："
-        "http://jsnews.jschina.com.cn/xz/a/202301/t20230131_3154138.shtml）",
-        "徐州“新春第一会”聚焦高质量发展 ／ 徐州经开区尽锐出征招商引资一线",
+    # the seed holds two articles: the conference report and, after it, a report on
+    # the Xuzhou Economic and Technological Development Zone's investment drive. Each
+    # is archived as its own source, so its targets and word counts are its own.
+    second = out.index("〔第二篇〕")
+    assert out[0] == "〔第一篇〕", out[0]
+    conference, edz = out[1:second], out[second + 1:]
+    url = ("（本文原始刊载网址未确认；会议另见徐州日报报道，中国江苏网 2023-01-31："
+           "http://jsnews.jschina.com.cn/xz/a/202301/t20230131_3154138.shtml）")
+    first = _header(
+        "002", url, "徐州“新春第一会”聚焦高质量发展",
         "2023-01（会议于2023-01-30召开；本文确切刊发日期与媒体未确认）",
-        ["署名: 张晓培（第二篇：张晓培 经开轩）",
-         "状态: 两篇稿件（〔第一篇〕〔第二篇〕标出）；两处疑有错行/脱文，已用〔〕标注，未补"],
+        ["署名: 张晓培",
+         "状态: 种子文件中两篇稿件的第一篇（第二篇另存为 xz-2023-edz-investment-report）；"
+         "一处疑有错行/脱文，已用〔〕标注，未补"],
     )
-    return _finish(header, out)
+    second_header = _header(
+        "002", url, "徐州经开区尽锐出征招商引资一线",
+        "2023-01（与第一篇同时所见；确切刊发日期与媒体未确认）",
+        ["署名: 张晓培 经开轩",
+         "状态: 种子文件中两篇稿件的第二篇（第一篇另存为 xz-2023-conference-report）；"
+         "一处疑有错行/脱文，已用〔〕标注，未补"],
+    )
+    return {SOURCE_IDS["002"]: _finish(first, conference),
+            EDZ_SOURCE_ID: _finish(second_header, edz)}
 
 
 # ---------------------------------------------------------------- 003
@@ -284,8 +300,10 @@ def clean_004(raw: str) -> str:
 CLEANERS = {"000": clean_000, "001": clean_001, "002": clean_002, "003": clean_003, "004": clean_004}
 
 
-def clean(seed_id: str, raw: str) -> str:
-    return CLEANERS[seed_id](raw)
+def clean(seed_id: str, raw: str) -> dict[str, str]:
+    """The archived text(s) made from one seed, by source id."""
+    made = CLEANERS[seed_id](raw)
+    return made if isinstance(made, dict) else {SOURCE_IDS[seed_id]: made}
 
 
 def main(seeds_dir: str, out_dir: str) -> None:
@@ -293,12 +311,12 @@ def main(seeds_dir: str, out_dir: str) -> None:
     for sid, fn in SEED_FILES.items():
         with open(os.path.join(seeds_dir, fn), encoding="utf-8") as f:
             raw = f.read()
-        text = clean(sid, raw)
-        text = re.sub(r"\n{3,}", "\n\n", text)
-        path = os.path.join(out_dir, SOURCE_IDS[sid] + ".txt")
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        print(f"{sid} -> {path} ({len(text)} chars)")
+        for source_id, text in clean(sid, raw).items():
+            text = re.sub(r"\n{3,}", "\n\n", text)
+            path = os.path.join(out_dir, source_id + ".txt")
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+            print(f"{sid} -> {path} ({len(text)} chars)")
 
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -158,3 +158,121 @@ def test_the_grade_of_the_figure_used_is_reported():
     assert assess(target(), o, GRADES).grade == "C"
     sources = pd.DataFrame({"source_id": ["s-c"], "grade": ["C"]})
     assert assess_all(pd.DataFrame([target()]), o, sources)["outcome_grade"].tolist() == ["C"]
+
+
+# ------------------------------------------------------------ bounds from both sides
+
+def test_just_below_the_target_is_close_by_bound():
+    # 高新技术企业数量近万家 against 超过 10000 家
+    t = target(value=10000.0, unit="家")
+    a = assess(t, outcomes(dict(value=10000, unit="家", qualifier="<~")), GRADES)
+    assert (a.status, a.basis) == ("close", "bound")
+    assert a.label == "接近（由界推断）" and a.ratio is None
+
+
+def test_upper_bound_well_below_the_target_is_missed():
+    t = target(value=10000.0, unit="家")
+    a = assess(t, outcomes(dict(value=9000, unit="家", qualifier="<")), GRADES)
+    assert (a.status, a.basis) == ("missed", "bound")
+    assert a.label == "未达成（由界推断）"
+
+
+def test_upper_bound_that_straddles_the_close_band_decides_nothing():
+    # 不足 9800: the value may be within 5 % of 10000 (close) or far below it (missed)
+    t = target(value=10000.0, unit="家")
+    a = assess(t, outcomes(dict(value=9800, unit="家", qualifier="<")), GRADES)
+    assert a.status == "not-comparable" and "无法判定" in a.rule
+
+
+def test_upper_bound_above_the_target_decides_nothing():
+    t = target(value=1000.0)
+    a = assess(t, outcomes(dict(value=1200, qualifier="<")), GRADES)
+    assert a.status == "not-comparable"
+
+
+def test_lower_bound_meets_an_about_target():
+    t = target(value=1000.0, comparator="~")
+    a = assess(t, outcomes(dict(value=1000, qualifier=">")), GRADES)
+    assert (a.status, a.basis, a.label) == ("met", "bound", "达成（下限）")
+
+
+def test_upper_target_is_met_by_an_upper_bound():
+    t = target(value=3.0, comparator="<=", unit="个")
+    assert assess(t, outcomes(dict(value=2, unit="个", qualifier="<")), GRADES).status == "met"
+
+
+@pytest.mark.parametrize("extra, provisional", [(dict(status="estimate"), True),
+                                                (dict(year_basis="unstated"), True),
+                                                (dict(year_basis="stated"), False),
+                                                (dict(status="final"), False)])
+def test_estimates_and_unstated_years_are_provisional(extra, provisional):
+    o = outcomes(dict(value=1200, **extra))
+    if "year_basis" not in o:
+        o["year_basis"] = extra.get("year_basis", "stated")
+    a = assess(target(), o, GRADES)
+    assert a.status == "met" and a.provisional is provisional
+    assert ("暂定" in a.label) is provisional
+
+
+def test_verdict_labels():
+    from planbook.achievement import verdict_label
+    assert verdict_label("met") == "达成"
+    assert verdict_label("met", "bound", True) == "达成（下限，暂定）"
+    assert verdict_label("missed", "bound") == "未达成（由界推断）"
+    assert verdict_label("no-data", "bound", True) == "无数据"
+
+
+# ------------------------------------------------------------ average-annual from the years known
+
+def _growth_series(values: dict[int, float]):
+    return outcomes(*[dict(year=y, value=v, unit="%", indicator_id="g") for y, v in values.items()])
+
+
+def test_average_target_decided_when_the_known_years_rule_it_out():
+    # 7 % a year for 2018-2020; 2018 and 2019 known; the series never grew faster than 7.0 %
+    t = target(period="average-annual", comparator="~", value=7.0, unit="%", indicator_id="g",
+               target_year=2020, period_start=2018)
+    o = _growth_series({2015: 7.0, 2016: 6.9, 2017: 6.5, 2018: 5.0, 2019: 5.0, 2021: 6.2})
+    a = assess(t, o, GRADES)
+    assert (a.status, a.basis) == ("missed", "bound")
+    assert "2020" in a.rule and "需年均增长" in a.rule
+
+
+def test_average_target_stays_open_when_the_missing_year_could_decide_it():
+    t = target(period="average-annual", comparator="~", value=7.0, unit="%", indicator_id="g",
+               target_year=2020, period_start=2018)
+    o = _growth_series({2015: 9.0, 2016: 8.5, 2017: 7.0, 2018: 6.8, 2019: 6.9, 2021: 3.0})
+    assert assess(t, o, GRADES).status == "no-data"
+
+
+def test_average_target_needs_a_long_enough_record_to_bound_the_missing_years():
+    t = target(period="average-annual", comparator="~", value=7.0, unit="%", indicator_id="g",
+               target_year=2020, period_start=2018)
+    o = _growth_series({2018: 5.0, 2019: 5.0})
+    assert assess(t, o, GRADES).status == "no-data"
+
+
+def test_implied_deflator_and_nominal_projection():
+    from planbook.achievement import implied_deflator, nominal_projection
+    # 5 % nominal with 3 % real growth is a price rise of about 1.94 %
+    d = implied_deflator(100.0, 105.0, 3.0)
+    assert d == pytest.approx((1.05 / 1.03 - 1) * 100)
+    assert nominal_projection(100.0, 3.0, d) == pytest.approx(105.0)
+    # falling prices: nominal below real
+    assert implied_deflator(100.0, 103.0, 5.0) < 0
+    with pytest.raises(ValueError):
+        implied_deflator(0, 1, 1)
+
+
+def test_average_with_a_lower_bounded_year():
+    # 2021 is only "超过 7.4%": the average can be decided only if the bound settles it
+    t = target(period="average-annual", comparator="=", value=6.0, unit="%", indicator_id="g",
+               target_year=2022, period_start=2020)
+    o = _growth_series({2020: 3.4, 2022: 2.0})
+    o = pd.concat([o, outcomes(dict(year=2021, value=7.4, unit="%", indicator_id="g",
+                                    qualifier=">"))], ignore_index=True)
+    assert assess(t, o, GRADES).status == "not-comparable"      # could still reach 6 %
+    t_low = target(period="average-annual", comparator="=", value=4.0, unit="%", indicator_id="g",
+                   target_year=2022, period_start=2020)
+    a = assess(t_low, o, GRADES)
+    assert (a.status, a.basis) == ("met", "bound")               # the bound alone gives > 4.2 %

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from planbook.clusterplan import growth_needed, scope_sums, tier_structure
+from planbook.clusterplan import growth_needed, scope_sums, size_class_check, tier_structure
 from planbook.data import load
 
 
 def test_the_plans_tier_structure_matches_its_cluster_targets():
-    structure = tier_structure(load("targets"))
+    structure = tier_structure(load("targets"), load("clusters"))
     assert list(structure["level"]) == [3000, 2000, 1000, 500]
     assert structure["consistent"].all()
 
@@ -49,3 +49,38 @@ def test_lag_years_exact_and_lower_bound():
     late = pd.DataFrame({"year": [2017, 2020], "value": [17000.0, 20000.0]})
     bound = lag_years(xz, late)
     assert bound["lower_bound"] and bound["lag"] == 7
+
+
+def _tier_targets():
+    rows = [("t3000", "innovation_clusters_3000yi_count", 1), ("t2000", "innovation_clusters_2000yi_count", 1),
+            ("t1000", "innovation_clusters_1000yi_count", 4), ("t500", "innovation_clusters_500yi_count", 4)]
+    return pd.DataFrame([{"target_id": t, "indicator_id": i, "value": float(v), "target_year": 2025}
+                         for t, i, v in rows])
+
+
+def _count_outcome(value, **extra):
+    row = {"outcome_id": "o", "city": "xuzhou", "indicator_id": "xz_clusters_over_1000yi_count",
+           "year": 2025, "value": float(value), "unit": "个", "qualifier": "=", "status": "final",
+           "source_id": "s", "year_basis": "stated"}
+    row.update(extra)
+    return pd.DataFrame([row])
+
+
+SOURCES = pd.DataFrame({"source_id": ["s"], "grade": ["B"]})
+
+
+def test_size_class_check_compares_the_tiers_with_a_reported_count():
+    check = size_class_check(_tier_targets(), _count_outcome(4), SOURCES)
+    assert check["planned"] == 6 and check["reported"] == 4
+    assert check["status"] == "missed" and check["verdict"] == "未达成"
+    assert "不能据此判定是哪一档" in check["rule"]
+
+
+def test_size_class_check_met_and_provisional():
+    check = size_class_check(_tier_targets(), _count_outcome(6, status="estimate"), SOURCES)
+    assert check["status"] == "met" and check["provisional"] and check["verdict"] == "达成（暂定）"
+
+
+def test_size_class_check_without_a_count():
+    empty = _count_outcome(4).iloc[0:0]
+    assert size_class_check(_tier_targets(), empty, SOURCES)["status"] == "no-data"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planbook.data import ANALYSED_DOCUMENTS, load
+from planbook.data import analysed_documents, load
 from planbook.lexicon import body_text, source_texts, term_frequencies
 
 ARCHIVE = """URL: https://example.org/a
@@ -36,7 +36,7 @@ def test_empty_document_is_an_error():
 
 def test_every_lexicon_term_occurs_somewhere_in_the_documents():
     sources = load("sources")
-    texts = source_texts(sources, list(ANALYSED_DOCUMENTS))
+    texts = source_texts(sources, list(analysed_documents()))
     freq = term_frequencies(texts, list(load("lexicon")["term"]))
     assert (freq.groupby("term")["count"].sum() > 0).all()
 

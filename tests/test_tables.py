@@ -64,5 +64,8 @@ def test_target_counts_cover_every_target():
 
 def test_ranges_are_counted_once():
     from planbook.data import distinct_targets
-    t = pd.DataFrame({"target_id": ["a-min", "a-max", "b", "c-max"]})
-    assert list(distinct_targets(t)["target_id"]) == ["a-min", "b", "c-max"]
+    t = pd.DataFrame({"target_id": ["a-low", "a-high", "b", "c"],
+                      "comparator": [">=", "<=", "<=", ">="],
+                      "range_group": ["a", "a", pd.NA, pd.NA]})
+    # the upper end of a range goes; an upper-bound target that is not a range stays
+    assert list(distinct_targets(t)["target_id"]) == ["a-low", "b", "c"]

@@ -1,0 +1,93 @@
+"""One scorecard for every plan: its counted targets, their verdicts, the status
+figure (both languages, all downloads), the assessment table and the counts a
+chapter glues — all from the plan's source id, so a new plan is new data, not new
+code, and the same count has one definition on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .achievement import STATUSES, assess_all, collapse_ranges
+from .data import distinct_targets, load
+
+PERIOD_PREFIX = {"average-annual": ("年均", "Average annual: "),
+                 "annual": ("每年", "Each year: "),
+                 "cumulative": ("累计", "Cumulative: ")}
+COUNT_KEYS = ("targets", "decided", "met", "close", "missed", "no-data", "not-comparable")
+
+
+def target_labels(targets: pd.DataFrame, indicators: pd.DataFrame, lang: str = "zh") -> pd.Series:
+    """A chart label per target: the indicator's name, prefixed by the kind of target
+    where that matters (年均 …, 每年 …, 累计 …)."""
+    column = "name_zh" if lang == "zh" else "name_en"
+    names = targets["indicator_id"].map(indicators.set_index("indicator_id")[column])
+    prefix = targets["period"].map(lambda p: PERIOD_PREFIX.get(p, ("", ""))[0 if lang == "zh" else 1])
+    return prefix + names
+
+
+@dataclass
+class Scorecard:
+    """The targets a plan counts (one row per range), each with its verdict."""
+    source_id: str
+    targets: pd.DataFrame
+    assessed: pd.DataFrame
+    counts: dict[str, int]
+    outcome_source_ids: list[str] = field(default_factory=list)
+
+    def status_figure(self, label: str):
+        """Write the status chart ``label`` (zh and en, PNG/SVG/PDF/CSV) and return its image."""
+        from .charts import status_bars
+        from .figures import export_figure
+        from .i18n import pick
+
+        return export_figure(
+            label,
+            lambda lang: status_bars(self.assessed, label=pick(lang, "label", "label_en"), lang=lang),
+            data=self.assessed[["target_id", "label", "label_en", "target_year", "comparator",
+                                "value", "unit", "status", "verdict", "basis", "provisional",
+                                "outcome_value", "outcome_qualifier", "ratio", "outcome_ids",
+                                "outcome_grade"]],
+            source_ids=[self.source_id] + self.outcome_source_ids)
+
+    def assessment_table(self, label: str, indicators: pd.DataFrame, sources: pd.DataFrame,
+                         outcomes: pd.DataFrame):
+        from .datatables import assessment_table
+
+        return assessment_table(self.targets, self.assessed.drop(columns=[
+            c for c in self.targets.columns if c in self.assessed.columns and c != "target_id"]),
+            indicators, sources, [self.source_id], label, outcomes)
+
+    def glue(self, prefix: str = "n_") -> None:
+        """Glue the counts as ``n_targets``, ``n_decided``, ``n_met`` … (``prefix`` + key)."""
+        from myst_nb import glue
+
+        for key, value in self.counts.items():
+            glue(f"{prefix}{key}", value, display=False)
+
+
+def plan_scorecard(source_id: str, *, targets: pd.DataFrame | None = None,
+                   outcomes: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
+                   indicators: pd.DataFrame | None = None,
+                   gaps: pd.DataFrame | None = None) -> Scorecard:
+    """The scorecard of the plan ``source_id`` (tables default to the data package)."""
+    targets = load("targets") if targets is None else targets
+    outcomes = load("outcomes") if outcomes is None else outcomes
+    sources = load("sources") if sources is None else sources
+    indicators = load("indicators") if indicators is None else indicators
+    gaps = load("outcome_gaps") if gaps is None else gaps
+    plan = targets[targets["source_id"] == source_id]
+    if plan.empty:
+        raise ValueError(f"no targets for source {source_id!r} in targets.csv")
+    counted = distinct_targets(plan)
+    assessed = collapse_ranges(plan, assess_all(plan, outcomes, sources, gaps))
+    table = counted.merge(assessed, on="target_id")
+    table["label"] = target_labels(table, indicators, "zh")
+    table["label_en"] = target_labels(table, indicators, "en")
+    counts = {"targets": len(table),
+              "decided": int(table["status"].isin(["met", "close", "missed"]).sum())}
+    counts.update({s: int((table["status"] == s).sum()) for s in STATUSES})
+    used = [i for ids in table["outcome_ids"] for i in str(ids).split(";") if i]
+    outcome_sources = sorted(set(outcomes.loc[outcomes["outcome_id"].isin(used), "source_id"]))
+    return Scorecard(source_id, counted, table, counts, outcome_sources)

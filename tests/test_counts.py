@@ -1,0 +1,79 @@
+"""One counting rule: every count the built pages glue, every status chart and every
+table agrees with the count recomputed from the data."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from planbook.data import count_targets, distinct_targets, load
+from planbook.paths import BUILD_DIR, HTML_DIR
+from planbook.scorecard import plan_scorecard
+
+EXECUTED = BUILD_DIR / "jupyter_execute" / "book"
+PLANS = {"sz-2018-plan": "sz-2018-industrial-upgrading-plan",
+         "xz-2022-clusters": "xz-2022-cluster-plan"}
+STATUS_FIGURES = {"sz-2018-industrial-upgrading-plan": "fig-sz-2018-status",
+                  "xz-2022-cluster-plan": "fig-xz-2022-status"}
+
+
+def glued(page: str) -> dict[str, str]:
+    path = EXECUTED / f"{page}.glue.json"
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: build the book first (make book)")
+    return {k: v["data"]["text/plain"] for k, v in json.loads(path.read_text()).items()}
+
+
+@pytest.mark.parametrize("page, plan", PLANS.items())
+def test_plan_chapters_glue_the_scorecard_counts(page, plan):
+    values = glued(page)
+    counts = plan_scorecard(plan).counts
+    for key, value in counts.items():
+        assert int(values[f"n_{key}"]) == value, (page, key)
+    assert counts["targets"] == count_targets(load("targets").query("source_id == @plan"))
+    assert counts["decided"] == counts["met"] + counts["close"] + counts["missed"]
+    assert sum(counts[s] for s in ("met", "close", "missed", "no-data", "not-comparable")) == \
+        counts["targets"]
+
+
+@pytest.mark.parametrize("plan, label", STATUS_FIGURES.items())
+def test_status_charts_have_one_row_per_counted_target(plan, label):
+    plotted = pd.read_csv(HTML_DIR / "figures" / f"{label}.csv")
+    counts = plan_scorecard(plan).counts
+    assert len(plotted) == counts["targets"]
+    assert plotted["target_id"].is_unique
+    for status in ("met", "close", "missed", "no-data", "not-comparable"):
+        assert int((plotted["status"] == status).sum()) == counts[status], status
+
+
+def test_comparison_counts_agree_with_the_data():
+    values = glued("comparison")
+    targets = load("targets")
+    for key, plan in (("sz", "sz-2018-industrial-upgrading-plan"), ("xz", "xz-2022-cluster-plan")):
+        counts = plan_scorecard(plan).counts
+        assert int(values[f"n_{key}"]) == counts["targets"]
+        assert int(values[f"cov_n_{key}"]) == counts["targets"]
+        assert int(values[f"cov_decided_{key}"]) == counts["decided"]
+        assert int(values[f"cov_met_{key}"]) == counts["met"]
+        assert int(values[f"cov_missed_{key}"]) == counts["missed"]
+        assert count_targets(targets[targets["source_id"] == plan]) == counts["targets"]
+
+
+def test_data_chapter_counts_agree_with_the_data():
+    values = glued("data")
+    targets = load("targets")
+    plan_rows = targets[targets["target_kind"] == "plan"]
+    assert int(values["n_targets"]) == len(distinct_targets(plan_rows))
+    for source, group in plan_rows.groupby("source_id"):
+        assert int(values[f"n_targets_{source}"]) == count_targets(group), source
+
+
+def test_a_range_counts_once_and_a_non_target_not_at_all():
+    targets = load("targets")
+    grouped = targets["range_group"].dropna()
+    assert len(grouped) == 2 * grouped.nunique()
+    assert len(distinct_targets(targets)) == len(targets) - grouped.nunique()
+    quotes = set(targets["quote"])
+    assert not set(load("non_targets")["quote"]) & quotes
