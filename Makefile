@@ -28,8 +28,10 @@ $(CACHE_STAMP): $(CACHE_INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	@mkdir -p _build && touch $@
 
-## make book: set up .venv if needed, then build the site into _build/html
+## make book: set up .venv if needed, check the data, then build the site into _build/html
+## (a bad cell stops here with data/<file>:<row>:<column>: …, before any notebook runs)
 book: $(INSTALLED) $(CACHE_STAMP)
+	@$(BIN)/python -m planbook.validate
 	$(BIN)/python -m planbook.bib
 	$(BIN)/python -m planbook.jb build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
 

@@ -179,8 +179,15 @@ def status_bars(table, *, label: str = "label", status: str = "status",
             used.update({"provisional"} if provisional else set())
         else:
             ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
-            ax.text(0.07, pos, status_label(row[status], lang), va="center", fontsize=8.5,
-                    color="#555555")
+            words = status_label(row[status], lang)
+            if (row[status] in ("met", "close", "missed") and has("outcome_value")
+                    and pd.notna(row["outcome_value"]) and has("value") and has("unit")):
+                # a rate target decided on a derived rate (a compound average): no ratio
+                # is meaningful, so the two rates are written out
+                words += (("：" if lang == "zh" else ": ") + f"{float(row['outcome_value']):.1f}{row['unit']} "
+                          + tr("对目标", lang) + f" {float(row['value']):g}{row['unit']}"
+                          + (tr("（推算）", lang) if row.get("basis") == "derived" else ""))
+            ax.text(0.07, pos, words, va="center", fontsize=8.5, color="#555555")
     ax.axvline(1.0, color="#333333", lw=1, ls="--")
     ax.set_yticks(positions, table[label])
     ax.set_xlabel(tr(xlabel, lang))

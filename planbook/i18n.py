@@ -37,6 +37,7 @@ PHRASES = {
     "由界判定（空框，≥ 或 <）": "Decided from a bound (open, ≥ or <)",
     "暂定（虚线框）": "Provisional (dashed)",
     "（暂定）": " (provisional)",
+    "对目标": "vs target", "（推算）": " (derived)",
     # statuses
     "达成": "Met", "接近": "Close", "未达成": "Missed", "不可比": "Not comparable",
     "无数据": "No data",

@@ -4,7 +4,9 @@ import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO_ROOT / "data"
+# PLANBOOK_DATA_DIR points the build at another copy of the data package (the test
+# that breaks a cell on purpose uses it); by default, the repository's data/.
+DATA_DIR = Path(os.environ.get("PLANBOOK_DATA_DIR", REPO_ROOT / "data")).resolve()
 # PLANBOOK_BUILD_DIR lets a second, independent build (the determinism check)
 # write its site and figures elsewhere; it must match jupyter-book's --path-output.
 BUILD_DIR = Path(os.environ.get("PLANBOOK_BUILD_DIR", REPO_ROOT / "_build")).resolve()

@@ -135,11 +135,21 @@ def read_rows(path: Path) -> list[tuple[int, dict]]:
         return [(reader.line_num, row) for row in reader]
 
 
-def _rel(path: Path, root: Path) -> str:
+def _rel(path: Path, data_dir: Path) -> str:
+    """A path inside the data package as a reader knows it: ``data/<file>``, whatever
+    the folder is called (a test validates a broken copy elsewhere)."""
     try:
-        return path.relative_to(root.parent).as_posix()
+        inner = path.relative_to(data_dir).as_posix()
     except ValueError:
         return path.as_posix()
+    return "data" if inner == "." else f"data/{inner}"
+
+
+def _archived(data_dir: Path, file: str) -> Path:
+    """The archived text a sources.csv ``file`` names (``data/sources/<id>.txt``),
+    inside ``data_dir``."""
+    parts = Path(file).parts
+    return data_dir.joinpath(*parts[1:]) if parts and parts[0] == "data" else data_dir / file
 
 
 # ---------------------------------------------------------------- the checks
@@ -171,8 +181,10 @@ def frictionless_problems(data_dir: Path) -> list[Problem]:
                 column = ",".join(keys.get(task.name) or [])
             elif column is None and getattr(error, "field_number", None):
                 column = f"field {error.field_number}"
-            problems.append(Problem(_rel(path, data_dir), row, column,
-                                    f"{error.type}: {error.note or error.message}"))
+            message = f"{error.type}: {error.note or error.message}"
+            if error.type in ("type-error", "constraint-error") and getattr(error, "cell", None) is not None:
+                message = f"{error.type}: {error.cell!r} — {error.note or error.message}"
+            problems.append(Problem(_rel(path, data_dir), row, column, message))
     return problems
 
 
@@ -217,7 +229,7 @@ def source_problems(data_dir: Path) -> list[Problem]:
                 problems.append(Problem(_rel(path, data_dir), line, "grade",
                                         f"a tampered copy is grade C, not {row.get('grade')}"))
             tampering = squash(row.get("tampering", ""))
-            archived = data_dir.parent / row.get("file", "")
+            archived = _archived(data_dir, row.get("file", ""))
             if not tampering:
                 problems.append(Problem(_rel(path, data_dir), line, "tampering",
                                         "a tampered copy must quote the tampering it shows"))
@@ -246,7 +258,7 @@ def checksum_problems(data_dir: Path) -> list[Problem]:
     problems = []
     path = data_dir / "sources.csv"
     for line, row in read_rows(path):
-        archived = data_dir.parent / row["file"]
+        archived = _archived(data_dir, row["file"])
         if not archived.is_file():
             problems.append(Problem(_rel(path, data_dir), line, "file",
                                     f"archived text {row['file']} does not exist"))
@@ -287,7 +299,7 @@ def quote_problems(data_dir: Path) -> list[Problem]:
             if source is None:
                 continue  # an unknown source is a foreign-key error, reported by Frictionless
             if source["source_id"] not in texts:
-                archived = data_dir.parent / source["file"]
+                archived = _archived(data_dir, source["file"])
                 texts[source["source_id"]] = (squash(archived.read_text(encoding="utf-8"))
                                               if archived.is_file() else "")
             quote = row.get("quote", "")
@@ -465,3 +477,25 @@ def check(data_dir: Path = DATA_DIR) -> None:
     problems = validate(data_dir)
     if problems:
         raise DataValidationError(problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m planbook.validate [DATA_DIR]``: print each problem as
+    ``data/<file>:<row>:<column>: <what is wrong>`` and exit 1, or exit 0 quietly.
+    ``make book`` runs this before any notebook, so bad data stops the build with
+    these lines and leaves the last good site as it was."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    data_dir = Path(args[0]) if args else DATA_DIR
+    problems = validate(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in the data package ({data_dir}); the book was not built.",
+              file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -46,3 +46,33 @@ def test_requirements_are_pinned_exactly():
     for line in lines:
         assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.]+", line), line
     assert "jupyter-book==1.0.4.post1" in lines
+
+
+def test_make_book_stops_on_bad_data_with_file_row_and_column(tmp_path):
+    """A new user breaks one cell and runs `make book`: the build stops before any
+    notebook runs, says where the problem is, and leaves the last site as it was."""
+    import csv
+    import shutil
+
+    from planbook.paths import DATA_DIR, HTML_DIR
+
+    broken = tmp_path / "data"
+    shutil.copytree(DATA_DIR, broken)
+    with (broken / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    line = next(i for i, r in enumerate(rows, start=2) if r["value"] == "8458")
+    text = (broken / "outcomes.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    text[line - 1] = text[line - 1].replace(",8458,", ",84五8,", 1)
+    (broken / "outcomes.csv").write_text("".join(text), encoding="utf-8")
+    index = HTML_DIR / "index.html"
+    before = index.stat().st_mtime_ns if index.exists() else None
+    result = subprocess.run(["make", "book", f"PLANBOOK_DATA_DIR={broken}"], cwd=REPO_ROOT,
+                            capture_output=True, text=True,
+                            env={**__import__("os").environ, "PLANBOOK_DATA_DIR": str(broken)})
+    assert result.returncode != 0
+    assert f"data/outcomes.csv:{line}:value:" in result.stderr
+    assert "84五8" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "planbook.jb build" not in result.stdout  # stopped before the build
+    if before is not None:
+        assert index.stat().st_mtime_ns == before
