@@ -11,10 +11,12 @@ INSTALLED := $(VENV)/.installed
 BUILD_LOG := _build/build.log
 # The execution cache is keyed on notebook code only; the notebooks also read the
 # shared package and the data, so a change to either invalidates the cache.
-CACHE_INPUTS := $(wildcard planbook/*.py) $(shell find data -type f 2>/dev/null) CITATION.cff
+# (planbook/pdfbuild.py only prints the built site: no notebook imports it.)
+CACHE_INPUTS := $(filter-out planbook/pdfbuild.py,$(wildcard planbook/*.py)) \
+	$(shell find data -type f 2>/dev/null) CITATION.cff
 CACHE_STAMP := _build/.cache-inputs
 
-.PHONY: book test test-browser serve lab lock clean dist bench linkcheck
+.PHONY: book pdf test test-browser serve lab lock clean dist bench linkcheck
 
 $(INSTALLED): requirements.txt requirements-nodeps.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +37,16 @@ book: $(INSTALLED) $(CACHE_STAMP)
 	$(BIN)/python -m planbook.bib
 	$(BIN)/python -m planbook.jb build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
 
-## make test: build the site (cached where nothing changed), then run every check,
-## including a second clean build that must give byte-identical figures and data
+## make pdf: print the built book into one PDF (needs /usr/bin/chromium) at
+## _build/pdf/xuzhou-suzhou-plans.pdf, published on the site at pdf/xuzhou-suzhou-plans.pdf
+pdf: book
+	$(BIN)/python -m planbook.pdfbuild
+
+## make test: build the site (cached where nothing changed) and the PDF, then run every
+## check, including a second clean build that must give byte-identical figures and data
+## (without Chromium the PDF is not made and its tests say they skip, with the reason)
 test: book
+	$(BIN)/python -m planbook.pdfbuild --skip-without-chromium
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/check_determinism.py
 

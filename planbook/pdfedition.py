@@ -1,0 +1,57 @@
+"""Where the PDF edition of the book is published, for pages that link to it.
+
+``make pdf`` (:mod:`planbook.pdfbuild`) prints the whole book to one PDF and
+publishes it at a stable address on the site, ``pdf/<PDF_NAME>``. Importing
+this module has no side effects (no browser, no font work, no file written), so
+a page or the Sphinx extension can link to the PDF with::
+
+    from planbook.pdfedition import PDF_URL_PATH, pdf_size_text
+    f"[PDF 版（{pdf_size_text()}）]({rel}{PDF_URL_PATH})"
+
+The PDF is printed from the built site, so it is made *after* the HTML build:
+a size shown on a page is that of the PDF present when the page was built (the
+previous ``make pdf``), or "尚未生成" on a fresh machine. Read it at build time
+(in the Sphinx extension) rather than in a notebook: the execution cache does
+not see the PDF change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .paths import BUILD_DIR, HTML_DIR, SITE_EXTRA_DIR
+
+# Stable, ASCII: the address readers and citations keep.
+PDF_NAME = "xuzhou-suzhou-plans.pdf"
+# Relative to the site root (no leading slash), e.g. f"{rel}{PDF_URL_PATH}".
+PDF_URL_PATH = f"pdf/{PDF_NAME}"
+# Where `make pdf` writes it first (with the print HTML and fonts beside it).
+PDF_BUILD_DIR = BUILD_DIR / "pdf"
+PDF_BUILD_PATH = PDF_BUILD_DIR / PDF_NAME
+# The published copies: in the built site, and under site-extra so that every
+# later site build copies it to the site root again.
+PDF_SITE_PATH = HTML_DIR / PDF_URL_PATH
+PDF_SITE_EXTRA_PATH = SITE_EXTRA_DIR / PDF_URL_PATH
+
+NOT_YET_BUILT = "尚未生成"
+
+
+def pdf_path() -> Path | None:
+    """The published PDF, or None if `make pdf` has not run yet."""
+    for path in (PDF_SITE_PATH, PDF_SITE_EXTRA_PATH, PDF_BUILD_PATH):
+        if path.is_file():
+            return path
+    return None
+
+
+def size_text(n_bytes: int) -> str:
+    """A file size as readers expect it: "850 KB", "2.3 MB" (decimal units)."""
+    if n_bytes < 1_000_000:
+        return f"{max(1, round(n_bytes / 1000))} KB"
+    return f"{n_bytes / 1_000_000:.1f} MB"
+
+
+def pdf_size_text() -> str:
+    """The PDF's size ("2.3 MB"), or "尚未生成" if it has not been built."""
+    path = pdf_path()
+    return size_text(path.stat().st_size) if path else NOT_YET_BUILT
