@@ -195,11 +195,6 @@ def chapter_title_from_source(docname: str) -> str:
 # ---------------------------------------------------------------- assembling the HTML
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_WIDE = _CJK + "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
-# A soft line break of the Markdown source between two Chinese characters
-# renders as a space in Chromium (GUIDE §10); the PDF drops it.
-_SOFT_BREAK = re.compile(f"(?:(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_WIDE}])|"
-                         f"(?<=[{_WIDE}])[ \t]*\n[ \t]*(?=[{_CJK}]))")
 _REMOVED = ("script", "style", "a.headerlink", "details.above-input", "div.cell_input",
             "p.pb-figure-downloads", "div.toctree-wrapper", "button", "noscript")
 # The gallery keeps, per figure, the GB/T 7714 citation; BibTeX and APA stay on the site.
@@ -343,20 +338,15 @@ class _Assembler:
             img["style"] = f"width:{width:.2f}in"
 
     def _fix_text(self, article, soup) -> None:
-        """Soft line breaks between Chinese characters dropped; Latin-context
-        quotes wrapped for their proportional forms; emoji no font has replaced."""
+        """Latin-context quotes wrapped for their proportional forms; emoji no font has replaced."""
         from bs4 import NavigableString
 
         strings = [t for t in article.find_all(string=True)
                    if type(t) is NavigableString and not _inside(t, ("pre", "code"))]
-        for index, text in enumerate(strings):
-            new = _SOFT_BREAK.sub("", text)
-            # a break at the end of one text node, before a tag that starts with CJK
-            stripped = new.rstrip()
-            if new.endswith("\n") and stripped and re.match(f"[{_CJK}]", stripped[-1]):
-                following = next((t for t in strings[index + 1:] if t.strip()), None)
-                if following is not None and re.match(f"\\s*[{_CJK}]", following):
-                    new = stripped
+        for text in strings:
+            # (soft line breaks between Chinese characters are already gone from
+            # the site: planbook.cjk joins them when the page is built)
+            new = str(text)
             for char, substitute in PRINT_SUBSTITUTES.items():
                 new = new.replace(char, substitute)
             pieces = _latin_punct_pieces(new)

@@ -27,6 +27,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from .cjk import join_text, setup_transform
 from .citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
                        load_book)
 from .files import write_atomically
@@ -122,7 +123,8 @@ def collect_figures(app, env) -> list[str]:
             if label is None:
                 continue
             caption = figure.next_node(nodes.caption)
-            text = caption.astext() if caption else label
+            # the caption as read, before the post-transform joins its wrapped lines
+            text = join_text(caption.astext())[0] if caption else label
             found.append({"label": label, "docname": docname, "caption": text})
     env.planbook_figures = found
     return []
@@ -221,18 +223,28 @@ def on_doctree_resolved(app, doctree, docname):
         placeholder.replace_self(nodes.raw("", _gallery_html(app, app.env, rel), format="html"))
 
 
-def remove_stale_figures(app, exception):
-    """After a build: figure files whose label no longer exists in the book are
-    removed from the export folder and the site, so nothing retired is published."""
+def remove_retired_files(site_dir: Path, labels: set[str], extra_dir: Path = SITE_EXTRA_DIR) -> list[Path]:
+    """Files of the built site that the book no longer publishes: figure files whose
+    label is gone, and data files no longer in the data package. Sphinx copies the
+    extra files over the old site but never deletes, so without this a retired file
+    stays published until ``make clean``. Returns the removed paths."""
+    removed = []
+    if labels:
+        for folder in (FIGURE_EXPORT_DIR, site_dir / "figures"):
+            removed += [p for p in folder.glob("fig-*.*") if p.name.split(".")[0] not in labels]
+    published = site_dir / SITE_DATA_DIR
+    if published.is_dir():
+        removed += [p for p in published.rglob("*")
+                    if p.is_file() and not (extra_dir / p.relative_to(site_dir)).is_file()]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+def on_build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
-    labels = {f["label"] for f in getattr(app.env, "planbook_figures", [])}
-    if not labels:
-        return
-    for folder in (FIGURE_EXPORT_DIR, Path(app.outdir) / "figures"):
-        for path in folder.glob("fig-*.*"):
-            if path.name.split(".")[0] not in labels:
-                path.unlink()
+    remove_retired_files(Path(app.outdir), {f["label"] for f in getattr(app.env, "planbook_figures", [])})
 
 
 def create_execution_cache(app):
@@ -263,6 +275,7 @@ def on_config_inited(app, config):
 
 
 def setup(app):
+    setup_transform(app)  # no stray space where Chinese prose was wrapped in the source
     app.add_node(gallery_placeholder)
     app.add_directive("figure-gallery", FigureGallery)
     app.add_directive("data-downloads", DataDownloads)
@@ -272,5 +285,5 @@ def setup(app):
     app.connect("builder-inited", create_execution_cache, priority=900)
     app.connect("env-updated", collect_figures)
     app.connect("doctree-resolved", on_doctree_resolved)
-    app.connect("build-finished", remove_stale_figures)
+    app.connect("build-finished", on_build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

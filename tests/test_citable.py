@@ -203,3 +203,19 @@ def test_release_snapshot(tmp_path):
         members = [m for m in tar.getmembers() if m.isfile()]
     assert len(members) == manifest["file_count"] == len(manifest["files"])
     assert any(m.name.endswith("/index.html") for m in members)
+
+
+def test_a_retired_data_file_is_removed_from_the_site(tmp_path):
+    """Sphinx copies the extra files over the old site and never deletes; a data file
+    removed from the package must not stay published until `make clean`."""
+    from planbook.sphinxext import remove_retired_files
+
+    extra, site = tmp_path / "extra", tmp_path / "html"
+    for root in (extra, site):
+        (root / SITE_DATA_DIR / "sources").mkdir(parents=True)
+        (root / SITE_DATA_DIR / "outcomes.csv").write_text("id\n")
+    (site / SITE_DATA_DIR / "sources" / "retired.txt").write_text("old\n")
+    removed = remove_retired_files(site, labels=set(), extra_dir=extra)
+    assert [p.name for p in removed] == ["retired.txt"]
+    assert (site / SITE_DATA_DIR / "outcomes.csv").is_file()
+    assert not (site / SITE_DATA_DIR / "sources" / "retired.txt").exists()

@@ -80,3 +80,12 @@ def test_executed_figures_exported_with_stable_names(html_dir):
     for label in labels:
         for ext in ("png", "svg", "pdf", "csv"):
             assert (html_dir / "figures" / f"{label}.{ext}").is_file(), f"{label}.{ext}"
+
+
+def test_no_stray_space_between_chinese_characters_in_any_page(html_dir):
+    """A source line break inside Chinese prose must not reach the reader as a space."""
+    from planbook.cjk import stray_spaces
+
+    found = {page: stray_spaces((html_dir / f"{page}.html").read_text(encoding="utf-8"))
+             for page in toc_pages()}
+    assert {page: spaces for page, spaces in found.items() if spaces} == {}
