@@ -31,7 +31,7 @@ from .cjk import join_text, setup_transform
 from .citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
                        load_book)
 from .files import write_atomically
-from .paths import DATA_DIR, FIGURE_EXPORT_DIR, SITE_EXTRA_DIR
+from .paths import DATA_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
 
 DATA_ZIP = "xuzhou-suzhou-plans-data.zip"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -73,6 +73,16 @@ def publish_data(data_dir: Path = DATA_DIR, out_dir: Path = SITE_EXTRA_DIR / SIT
     for path in data_files(data_dir):
         write_atomically(out_dir / path.relative_to(data_dir), path.read_bytes())
     write_atomically(out_dir / DATA_ZIP, data_zip_bytes(data_dir))
+
+
+# Icons browsers request from the site root whatever the page says (the favicon
+# for non-HTML files, the touch icon on phones): published there, so no 404.
+ROOT_ICONS = ("favicon.ico", "apple-touch-icon.png")
+
+
+def publish_root_icons(static_dir: Path = REPO_ROOT / "_static", out_dir: Path = SITE_EXTRA_DIR) -> None:
+    for name in ROOT_ICONS:
+        write_atomically(out_dir / name, (static_dir / name).read_bytes())
 
 
 # ---------------------------------------------------------------- figures
@@ -270,6 +280,7 @@ def on_config_inited(app, config):
     config.html_theme_options = options
     (SITE_EXTRA_DIR / "figures").mkdir(parents=True, exist_ok=True)
     publish_data()
+    publish_root_icons()
     # figures exported during execution and the data set are published at the site root
     config.html_extra_path = [*config.html_extra_path, str(SITE_EXTRA_DIR)]
 

@@ -89,3 +89,15 @@ def test_no_stray_space_between_chinese_characters_in_any_page(html_dir):
     found = {page: stray_spaces((html_dir / f"{page}.html").read_text(encoding="utf-8"))
              for page in toc_pages()}
     assert {page: spaces for page, spaces in found.items() if spaces} == {}
+
+
+def test_every_page_names_an_icon_that_exists(html_dir):
+    """No 404 for the favicon on any page (a console error in every browser)."""
+    for page in toc_pages():
+        path = html_dir / f"{page}.html"
+        hrefs = re.findall(r'<link rel="(?:shortcut )?icon" href="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert hrefs, f"{page} names no icon"
+        for href in hrefs:
+            assert (path.parent / href).resolve().is_file(), f"{page}: {href}"
+    for name in ("favicon.ico", "apple-touch-icon.png"):
+        assert (html_dir / name).is_file(), name

@@ -17,6 +17,7 @@ WAIT_FOR_IMAGES = """
 }))
 """
 BROKEN_IMAGES = "() => [...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
+ICON_LINKS = "() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)"
 
 
 def open_page(browser, url, **context_args):
@@ -52,6 +53,13 @@ def test_page_loads_cleanly_offline(browser, site_url, path):
         assert problems["console"] == [], "console errors"
         assert problems["failed"] == [] and problems["http"] == [], "failed requests"
         assert broken == [], "images that did not load"
+        # Headless Chromium does not fetch the icon, a reader's browser does (and
+        # logs a 404 without one): fetch what the page names and the root default.
+        icons = page.evaluate(ICON_LINKS)
+        assert icons, "the page names no icon"
+        for url in icons + [site_url + "favicon.ico", site_url + "apple-touch-icon.png"]:
+            response = context.request.get(url)
+            assert response.status == 200 and response.body(), f"icon {url}: {response.status}"
     finally:
         context.close()
 
