@@ -257,7 +257,7 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
         ax.set_xlabel(tr(ylabel, lang))
         ax.grid(axis="y", visible=False)
     else:
-        ax.set_xticks(idx, cats)
+        ax.set_xticks(idx, [wrap_label(c, 5) for c in cats])
         ax.set_ylabel(tr(ylabel, lang))
         ax.grid(axis="x", visible=False)
     ax.legend(frameon=False, fontsize=9)
@@ -273,7 +273,7 @@ def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_o
             .reindex(index=rows, columns=cols).fillna(0))
     fig, ax = plt.subplots(figsize=(1.3 * len(cols) + 2.4, 0.34 * len(rows) + 1.4))
     image = ax.imshow(grid.values, cmap="Blues", aspect="auto")
-    ax.set_xticks(np.arange(len(cols)), cols)
+    ax.set_xticks(np.arange(len(cols)), [wrap_label(c, 7) for c in cols])
     ax.set_yticks(np.arange(len(rows)), rows)
     ax.tick_params(axis="x", labelrotation=0, labelsize=8.5)
     ax.grid(False)
@@ -293,10 +293,13 @@ def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_o
 # ----------------------------------------------------------------------------
 # Diagrams of the plans' structure.
 
-def _wrap(text: str, width: int) -> str:
-    if " " in text:  # English: wrap at words
+def wrap_label(text: str, width: int) -> str:
+    """``text`` on lines of about ``width`` Chinese characters: text with spaces
+    wraps at spaces (a Latin letter counted as half a character), text without
+    them every ``width`` characters. For labels that would run into each other."""
+    if " " in text:
         import textwrap
-        return "\n".join(textwrap.wrap(text, width * 2))
+        return "\n".join(textwrap.wrap(text, width * 2, break_long_words=False, break_on_hyphens=False))
     return "\n".join(text[i:i + width] for i in range(0, len(text), width))
 
 
@@ -315,13 +318,13 @@ def framework_diagram(framework, *, lang: str = "zh"):
         head = group.iloc[0]
         ax.add_patch(FancyBboxPatch((col + 0.06, 0.2), 0.88, 0.85,
                                     boxstyle="round,pad=0.02", fc=color, ec=color))
-        ax.text(col + 0.5, 0.62, _wrap(head[f"system_{lang}"], 12), ha="center", va="center",
+        ax.text(col + 0.5, 0.62, wrap_label(head[f"system_{lang}"], 12), ha="center", va="center",
                 color="white", fontsize=12 if lang == "zh" else 10)
         for row, (_, comp) in enumerate(group.iterrows(), start=1):
             y = -row + 0.05
             ax.add_patch(FancyBboxPatch((col + 0.06, y), 0.88, 0.8, boxstyle="round,pad=0.02",
                                         fc="white", ec=color, lw=1.4))
-            ax.text(col + 0.5, y + 0.4, _wrap(comp[f"component_{lang}"], 12), ha="center",
+            ax.text(col + 0.5, y + 0.4, wrap_label(comp[f"component_{lang}"], 12), ha="center",
                     va="center", fontsize=9.5 if lang == "zh" else 8.5)
             ax.annotate("", xy=(col + 0.5, y + 0.82), xytext=(col + 0.5, y + 1.02),
                         arrowprops=dict(arrowstyle="-", color=color, lw=1.2))

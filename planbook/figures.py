@@ -10,14 +10,16 @@ name first and moved into place, so a failure never leaves a half-written file.
 from __future__ import annotations
 
 import io
+import json
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
 from matplotlib.figure import Figure
 
 from .files import write_atomically
-from .paths import FIGURE_EXPORT_DIR
+from .paths import FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR
 from .style import SVG_HASHSALT
 
 LABEL_PATTERN = re.compile(r"^fig-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -100,6 +102,66 @@ def text_in(fig: Figure) -> list[str]:
     return [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
 
 
+# ---------------------------------------------------------------- colliding text
+
+# Two boxes that overlap by less than this (in pixels at the figure's dpi, in both
+# directions) only touch: glyph boxes include the font's ascent and descent.
+COLLISION_TOLERANCE_PX = 1.0
+
+
+@contextmanager
+def recording_drawn_text():
+    """While active, every text matplotlib actually draws (tick labels of visible
+    ticks, annotations, legend entries, titles …) is recorded with its box in
+    display coordinates. Texts that exist but are not drawn (ticks outside the view)
+    are not, which is why this watches drawing instead of listing the figure's texts.
+    Boxes are axis-aligned: exact for horizontal and vertical text, larger than
+    the glyphs for text at other angles (which may then be reported)."""
+    from matplotlib.text import Text
+
+    drawn: list[tuple[str, tuple[float, float, float, float]]] = []
+    # savefig may draw twice (a first pass measures the tight bounding box): keep
+    # each text's last drawing only
+    last: dict[int, tuple[str, tuple[float, float, float, float]]] = {}
+    original = Text.draw
+
+    def draw(self, renderer):
+        original(self, renderer)
+        text = self.get_text()
+        if self.get_visible() and text.strip():
+            box = self.get_window_extent(renderer)
+            last[id(self)] = (text, (box.x0, box.y0, box.x1, box.y1))
+
+    Text.draw = draw
+    try:
+        yield drawn
+    finally:
+        Text.draw = original
+        drawn.extend(last.values())
+
+
+def collisions(drawn, tolerance: float = COLLISION_TOLERANCE_PX) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap by more than ``tolerance`` pixels in
+    both directions."""
+    found = []
+    for i, (text_a, (ax0, ay0, ax1, ay1)) in enumerate(drawn):
+        for text_b, (bx0, by0, bx1, by1) in drawn[i + 1:]:
+            overlap_x = min(ax1, bx1) - max(ax0, bx0)
+            overlap_y = min(ay1, by1) - max(ay0, by0)
+            if overlap_x > tolerance and overlap_y > tolerance:
+                found.append((text_a, text_b))
+    return found
+
+
+def render_checked(fig: Figure) -> tuple[dict[str, bytes], dict]:
+    """Every format of ``fig``, and what the PNG rendering drew: how many texts and
+    which of them collide."""
+    with recording_drawn_text() as drawn:
+        png = render(fig, "png")
+    payloads = {"png": png, **{fmt: render(fig, fmt) for fmt in FORMATS if fmt != "png"}}
+    return payloads, {"texts": len(drawn), "collisions": [list(pair) for pair in collisions(drawn)]}
+
+
 def thumbnail_of(png: bytes, width: int = THUMBNAIL_WIDTH) -> bytes:
     """A small copy of a PNG (for the gallery), scaled without re-rendering."""
     from PIL import Image
@@ -113,7 +175,7 @@ def thumbnail_of(png: bytes, width: int = THUMBNAIL_WIDTH) -> bytes:
 
 
 def export_figure(label: str, build, data, *, unit: str | None = None, source_ids=None,
-                  outdir: Path | None = None):
+                  outdir: Path | None = None, check_dir: Path | None = None):
     """Build the figure in Chinese and in English from the same code path
     (``build(lang)`` returns a Figure) and write both, with the plotted data.
 
@@ -122,6 +184,8 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     written unless every rendering succeeded. Returns the Chinese PNG as an
     IPython image, so the page shows exactly the file readers download (and the
     figure is not rendered a second time by the notebook's inline backend).
+    What the rendering drew (texts, colliding pairs) per language goes to
+    ``<check_dir>/<label>.json`` for the tests.
     """
     import matplotlib.pyplot as plt
     from IPython.display import Image
@@ -132,8 +196,9 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     data = with_provenance(data, unit, source_ids)
     figures = {lang: build(lang) for lang in ("zh", "en")}
     try:
-        payloads = {lang: {fmt: render(fig, fmt) for fmt in FORMATS}  # renders: ticks exist
-                    for lang, fig in figures.items()}
+        rendered = {lang: render_checked(fig) for lang, fig in figures.items()}  # ticks exist now
+        payloads = {lang: files for lang, (files, _) in rendered.items()}
+        checks = {"label": label, **{lang: check for lang, (_, check) in rendered.items()}}
         leaked = [t for t in text_in(figures["en"]) if has_cjk(t)]
         if leaked:
             raise ValueError(f"{label}: the English figure still shows Chinese: {leaked[:5]}")
@@ -147,4 +212,7 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     files[f"{label}.thumb.png"] = thumbnail_of(payloads["zh"]["png"])
     for name, payload in files.items():
         write_atomically(outdir / name, payload)
+    check_dir = Path(check_dir) if check_dir is not None else FIGURE_CHECK_DIR
+    write_atomically(check_dir / f"{label}.json",
+                     json.dumps(checks, ensure_ascii=False, indent=1).encode("utf-8"))
     return Image(data=payloads["zh"]["png"], format="png")

@@ -32,10 +32,10 @@ PHRASES = {
     "C 级（空心）": "Grade C source (hollow)",
     "预计数": "Estimate",
     "下限（“超过”）": "Lower bound (“over”)",
-    "上侧界（“近”“不足”）": "Upper-side bound (“nearly”, “under”)",
+    "上侧界（“近”“不足”）": "Upper bound (“nearly”, “under”)",
     "C 级来源（斜线）": "Grade C source (hatched)",
-    "由界判定（空框，≥ 或 <）": "Decided from a bound (open, ≥ or <)",
-    "暂定（虚线框）": "Provisional (dashed)",
+    "由界判定（空框，≥ 或 <）": "Decided from a bound (hollow bar, ≥ or <)",
+    "暂定（虚线框）": "Provisional (dashed outline)",
     "（暂定）": " (provisional)",
     "对目标": "vs target", "（推算）": " (derived)",
     # statuses
@@ -51,6 +51,27 @@ PHRASES = {
     # cities
     "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu",
 }
+
+
+# The indicator categories of data/indicators.csv (the enum of its `category`
+# field in data/datapackage.json), as readers see them.
+CATEGORY_NAMES = {
+    "scale": ("规模", "Scale"), "growth": ("增长", "Growth"), "structure": ("结构", "Structure"),
+    "innovation": ("创新", "Innovation"), "enterprises": ("企业", "Enterprises"),
+    "openness": ("开放", "Openness"), "finance": ("金融", "Finance"), "talent": ("人才", "Talent"),
+    "cluster": ("集群", "Clusters"), "investment": ("投资与项目", "Investment and projects"),
+    "other": ("其他", "Other"),
+}
+
+
+def category_name(category: str, lang: str) -> str:
+    """The name of an indicator category in ``lang``."""
+    try:
+        zh, en = CATEGORY_NAMES[category]
+    except KeyError:
+        raise KeyError(f"indicator category {category!r} has no name: add it to "
+                       "planbook/i18n.py CATEGORY_NAMES") from None
+    return pick(lang, zh, en)
 
 
 def has_cjk(text: str) -> bool:

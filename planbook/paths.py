@@ -16,3 +16,6 @@ HTML_DIR = BUILD_DIR / "html"
 # during notebook execution are published at ``_build/html/figures/<label>.*``.
 SITE_EXTRA_DIR = BUILD_DIR / "site-extra"
 FIGURE_EXPORT_DIR = SITE_EXTRA_DIR / "figures"
+# What planbook.figures measured while rendering each figure (text collisions),
+# one JSON per label; read by the tests, not published.
+FIGURE_CHECK_DIR = BUILD_DIR / "figure-checks"

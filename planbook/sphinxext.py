@@ -31,7 +31,7 @@ from .cjk import join_text, setup_transform
 from .citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
                        load_book)
 from .files import write_atomically
-from .paths import DATA_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
+from .paths import DATA_DIR, FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
 
 DATA_ZIP = "xuzhou-suzhou-plans-data.zip"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -240,7 +240,7 @@ def remove_retired_files(site_dir: Path, labels: set[str], extra_dir: Path = SIT
     stays published until ``make clean``. Returns the removed paths."""
     removed = []
     if labels:
-        for folder in (FIGURE_EXPORT_DIR, site_dir / "figures"):
+        for folder in (FIGURE_EXPORT_DIR, FIGURE_CHECK_DIR, site_dir / "figures"):
             removed += [p for p in folder.glob("fig-*.*") if p.name.split(".")[0] not in labels]
     published = site_dir / SITE_DATA_DIR
     if published.is_dir():

@@ -78,9 +78,9 @@ def test_export_writes_chinese_english_thumbnail_and_data(tmp_path):
         return fig
 
     export_figure("fig-test", build, DATA, unit="亿元", source_ids=["xz-2022-cluster-plan"],
-                  outdir=tmp_path)
+                  outdir=tmp_path, check_dir=tmp_path / "checks")
     plt.close("all")
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
     assert names == sorted(["fig-test.png", "fig-test.svg", "fig-test.pdf", "fig-test.csv",
                             "fig-test.en.png", "fig-test.en.svg", "fig-test.en.pdf",
                             "fig-test.thumb.png"])
@@ -98,7 +98,8 @@ def test_export_refuses_chinese_in_the_english_figure(tmp_path):
         return fig
 
     with pytest.raises(ValueError, match="English figure still shows Chinese"):
-        export_figure("fig-test", build, DATA, unit="亿元", source_ids=["s"], outdir=tmp_path)
+        export_figure("fig-test", build, DATA, unit="亿元", source_ids=["s"], outdir=tmp_path,
+                      check_dir=tmp_path)
     plt.close("all")
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
 
@@ -110,3 +111,60 @@ def test_export_requires_unit_and_sources(tmp_path):
     with pytest.raises(ValueError, match="source"):
         export_figure("fig-test", lambda lang: draw(), DATA, unit="亿元", outdir=tmp_path)
     plt.close("all")
+
+
+def drawn_texts(fig):
+    from planbook.figures import recording_drawn_text, render
+
+    with recording_drawn_text() as drawn:
+        render(fig, "png")
+    plt.close(fig)
+    return drawn
+
+
+def test_overlapping_labels_are_reported():
+    from planbook.figures import collisions
+
+    use_book_style()
+    fig, ax = plt.subplots(figsize=(2, 2))
+    ax.bar(["集群投资与项目", "其他", "产业规模"], [1, 2, 3])
+    ax.annotate("工程机械", (0.5, 0.5), xycoords="axes fraction")
+    ax.annotate("新材料", (0.52, 0.5), xycoords="axes fraction")
+    found = collisions(drawn_texts(fig))
+    assert ("工程机械", "新材料") in found
+    assert any({"集群投资与项目", "其他"} == set(pair) for pair in found)  # crowded ticks
+
+
+def test_a_legible_chart_has_no_collisions_and_undrawn_ticks_do_not_count():
+    from planbook.figures import collisions
+
+    use_book_style()
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.barh(["工程机械", "新材料"], [1, 2])
+    ax.set_xlim(0, 2.5)  # locator ticks outside the view are created but not drawn
+    ax.set_title("目标（亿元）")
+    drawn = drawn_texts(fig)
+    assert {"工程机械", "新材料", "目标（亿元）"} <= {t for t, _ in drawn}
+    assert collisions(drawn) == []
+
+
+def test_export_records_collisions_per_language(tmp_path):
+    import json
+
+    from planbook.figures import export_figure
+
+    def build(lang):
+        use_book_style()
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.bar(["a", "b"], [1, 2])
+        if lang == "en":  # only the English edition collides
+            ax.text(0.5, 0.5, "over", transform=ax.transAxes)
+            ax.text(0.51, 0.5, "lapping", transform=ax.transAxes)
+        return fig
+
+    export_figure("fig-test", build, DATA, unit="亿元", source_ids=["s"], outdir=tmp_path,
+                  check_dir=tmp_path / "checks")
+    plt.close("all")
+    record = json.loads((tmp_path / "checks" / "fig-test.json").read_text(encoding="utf-8"))
+    assert record["zh"]["collisions"] == [] and record["zh"]["texts"] > 0
+    assert record["en"]["collisions"] == [["over", "lapping"]]

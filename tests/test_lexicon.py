@@ -49,3 +49,17 @@ def test_targets_per_10k():
     table = targets_per_10k(targets, {"a": "x" * 1000, "b": "y" * 5000, "c": "z" * 10})
     assert list(table["targets"]) == [2, 1, 0]
     assert list(table["per_10k"]) == [20.0, 2.0, 0.0]
+
+
+def test_every_indicator_category_has_a_name_in_both_languages():
+    import json
+
+    from planbook.i18n import CATEGORY_NAMES, category_name, has_cjk
+    from planbook.paths import DATA_DIR
+
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    indicators = next(r for r in package["resources"] if r["name"] == "indicators")
+    field = next(f for f in indicators["schema"]["fields"] if f["name"] == "category")
+    assert set(field["constraints"]["enum"]) == set(CATEGORY_NAMES)
+    for category in CATEGORY_NAMES:
+        assert has_cjk(category_name(category, "zh")) and not has_cjk(category_name(category, "en"))

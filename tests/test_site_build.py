@@ -101,3 +101,22 @@ def test_every_page_names_an_icon_that_exists(html_dir):
             assert (path.parent / href).resolve().is_file(), f"{page}: {href}"
     for name in ("favicon.ico", "apple-touch-icon.png"):
         assert (html_dir / name).is_file(), name
+
+
+def test_no_text_collides_in_any_figure_in_either_language(html_dir):
+    """Each figure was checked while it was rendered (planbook.figures): no two
+    drawn texts (tick labels, annotations, legend entries, titles) overlap."""
+    from planbook.paths import FIGURE_CHECK_DIR
+
+    labels = sorted({p.name.split(".")[0] for p in (html_dir / "figures").glob("fig-*.png")})
+    assert labels
+    found = {}
+    for label in labels:
+        path = FIGURE_CHECK_DIR / f"{label}.json"
+        assert path.is_file(), f"{label} was not checked: rebuild (make clean; make book)"
+        record = json.loads(path.read_text(encoding="utf-8"))
+        for lang in ("zh", "en"):
+            assert record[lang]["texts"] > 0, f"{label} ({lang}): no text recorded"
+            if record[lang]["collisions"]:
+                found[f"{label} ({lang})"] = record[lang]["collisions"]
+    assert found == {}
