@@ -30,23 +30,25 @@ $(CACHE_STAMP): $(CACHE_INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	@mkdir -p _build && touch $@
 
-## make book: set up .venv if needed, check the data, then build the site into _build/html
-## (a bad cell stops here with data/<file>:<row>:<column>: …, before any notebook runs)
+## make book: set up .venv if needed, check the data, build the site into _build/html,
+## then print its PDF edition to pdf/xuzhou-suzhou-plans.pdf on the site
+## (a bad cell stops here with data/<file>:<row>:<column>: …, before any notebook runs;
+## without /usr/bin/chromium the PDF is skipped with a message and the site says so)
 book: $(INSTALLED) $(CACHE_STAMP)
 	@$(BIN)/python -m planbook.validate
 	$(BIN)/python -m planbook.bib
 	$(BIN)/python -m planbook.jb build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
+	$(BIN)/python -m planbook.pdfbuild --skip-without-chromium
 
-## make pdf: print the built book into one PDF (needs /usr/bin/chromium) at
-## _build/pdf/xuzhou-suzhou-plans.pdf, published on the site at pdf/xuzhou-suzhou-plans.pdf
+## make pdf: the same, but a missing Chromium is an error (the PDF is
+## _build/pdf/xuzhou-suzhou-plans.pdf, published on the site at pdf/xuzhou-suzhou-plans.pdf)
 pdf: book
-	$(BIN)/python -m planbook.pdfbuild
+	@test -f _build/pdf/xuzhou-suzhou-plans.pdf || { echo "make pdf: no PDF was made (it needs /usr/bin/chromium)" >&2; exit 1; }
 
-## make test: build the site (cached where nothing changed) and the PDF, then run every
+## make test: build the site and its PDF (cached where nothing changed), then run every
 ## check, including a second clean build that must give byte-identical figures and data
 ## (without Chromium the PDF is not made and its tests say they skip, with the reason)
 test: book
-	$(BIN)/python -m planbook.pdfbuild --skip-without-chromium
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/check_determinism.py
 

@@ -115,3 +115,15 @@ def size_class_check(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
                         f"报告的个数为 {int(reported['value'])}；{rule}。"
                         "这只说明分档结构没有全部实现，不能据此判定是哪一档落空"))
     return result
+
+
+def lineage_summary(clusters: pd.DataFrame, lineage: pd.DataFrame, to_year: int = 2022) -> dict:
+    """How the clusters of the ``to_year`` plan descend from earlier ones: the links
+    the texts state (same name), those that are the book's interpretation, and the
+    clusters with no earlier counterpart (in plan order)."""
+    links = lineage[lineage["from_cluster_id"].notna()]
+    later = clusters[clusters["plan_year"] == to_year]
+    unlinked = later[~later["cluster_id"].isin(links["to_cluster_id"])].sort_values("order")
+    return {"links_in_text": int((links["basis"] == "text").sum()),
+            "links_interpreted": int((links["basis"] != "text").sum()),
+            "unlinked": unlinked}

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .series import VINTAGE_ZH
 from .tables import numbered_table
 
 COMPARATOR_SYMBOLS = {">=": "≥", "~": "≈", "=": "=", "<=": "≤"}
 QUALIFIER_SYMBOLS = {"=": "=", ">": ">", "~": "≈", "<": "<", "<~": "近"}
 PERIOD_ZH = {"end-of-period": "期末", "annual": "每年", "cumulative": "累计",
              "average-annual": "年均"}
-STATUS_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "预计数"}
 KIND_ZH = {"plan": "规划", "commentary": "评论", "news": "新闻", "bulletin": "统计公报",
            "work-report": "政府工作报告", "release": "发布", "other": "其他"}
 CITY_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
@@ -101,7 +101,7 @@ def outcomes_table(outcomes: pd.DataFrame, indicators: pd.DataFrame, sources: pd
         "限定": chosen["qualifier"].map(QUALIFIER_SYMBOLS),
         "数值": chosen["value"].map(format_number),
         "单位": chosen["unit"],
-        "状态": chosen["status"].map(STATUS_ZH),
+        "状态": chosen["status"].map(VINTAGE_ZH),
         "等级": chosen["source_id"].map(grades),
         "原文": chosen["quote"],
     })
@@ -113,7 +113,7 @@ def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: 
                      sources: pd.DataFrame, source_ids: list[str], label: str,
                      outcomes: pd.DataFrame | None = None):
     """Each target of the given source(s) beside its assessed outcome and status."""
-    from .achievement import STATUS_ZH
+    from .achievement import STATUS_ZH as VERDICT_ZH
 
     chosen = targets[targets["source_id"].isin(source_ids)].merge(assessed, on="target_id")
     names = indicators.set_index("indicator_id")["name_zh"]
@@ -133,7 +133,7 @@ def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: 
         "目标": chosen["comparator"].map(COMPARATOR_SYMBOLS) + " "
         + chosen["value"].map(format_number) + " " + chosen["unit"],
         "结果": result,
-        "状态": chosen["verdict"] if "verdict" in chosen else chosen["status"].map(STATUS_ZH),
+        "状态": chosen["verdict"] if "verdict" in chosen else chosen["status"].map(VERDICT_ZH),
         "判定依据": chosen["rule"],
     })
     used = list(source_ids)
@@ -185,7 +185,7 @@ def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str):
         "限定": rows["qualifier"].map(QUALIFIER_SYMBOLS),
         "数值": rows["value"].map(format_number),
         "单位": rows["unit"],
-        "状态": rows["status"].map(STATUS_ZH),
+        "状态": rows["status"].map(VINTAGE_ZH),
         "来源": rows["source_id"],
         "等级": rows["source_id"].map(grades),
     })

@@ -56,10 +56,9 @@ import yaml
 from .citation import book_gbt7714, load_book
 from .files import write_atomically
 from .paths import HTML_DIR, REPO_ROOT
-from .pdfedition import (PDF_BUILD_DIR, PDF_BUILD_PATH, PDF_SITE_EXTRA_PATH, PDF_SITE_PATH,
-                         size_text)
+from .pdfedition import (CHROMIUM, PDF_BUILD_DIR, PDF_BUILD_PATH, PDF_SITE_EXTRA_PATH,
+                         PDF_SITE_PATH, fill_size, size_text)
 
-CHROMIUM = os.environ.get("PLANBOOK_CHROMIUM", "/usr/bin/chromium")
 # As in tests/browser/conftest.py (GUIDE §10), plus no network at all.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -196,7 +195,8 @@ def chapter_title_from_source(docname: str) -> str:
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _REMOVED = ("script", "style", "a.headerlink", "details.above-input", "div.cell_input",
-            "p.pb-figure-downloads", "div.toctree-wrapper", "button", "noscript")
+            "p.pb-figure-downloads", "p.pb-pdf-edition", "div.toctree-wrapper", "button",
+            "noscript")
 # The gallery keeps, per figure, the GB/T 7714 citation; BibTeX and APA stay on the site.
 _GALLERY_DROPPED = ("pre.pb-cite-bibtex", "pre.pb-cite-apa")
 # Quotes and ellipses within Latin text take the CJK font's proportional forms
@@ -839,6 +839,7 @@ def build(html_dir: Path = HTML_DIR, chromium: str = CHROMIUM) -> dict:
     write_atomically(PDF_BUILD_PATH, pdf)
     for copy in (PDF_SITE_PATH, PDF_SITE_EXTRA_PATH):
         write_atomically(copy, pdf)
+    fill_size(html_dir, size_text(len(pdf)))  # the pages that link the PDF show its size
     from pypdf import PdfReader
 
     report = {

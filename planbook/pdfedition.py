@@ -8,18 +8,25 @@ a page or the Sphinx extension can link to the PDF with::
     from planbook.pdfedition import PDF_URL_PATH, pdf_size_text
     f"[PDF 版（{pdf_size_text()}）]({rel}{PDF_URL_PATH})"
 
-The PDF is printed from the built site, so it is made *after* the HTML build:
-a size shown on a page is that of the PDF present when the page was built (the
-previous ``make pdf``), or "尚未生成" on a fresh machine. Read it at build time
-(in the Sphinx extension) rather than in a notebook: the execution cache does
-not see the PDF change.
+The PDF is printed from the built site, so it is made *after* the HTML build.
+Pages link to it with the ``pdf-edition`` directive (planbook.sphinxext), which
+writes the size in a ``<span class="pb-pdf-size">``; once the PDF is written,
+:func:`fill_size` puts the new size into every page that shows it. Where
+Chromium is missing no PDF is made, and the directive says so instead of linking
+to a file that will not exist.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
+from .files import write_atomically
 from .paths import BUILD_DIR, HTML_DIR, SITE_EXTRA_DIR
+
+# The browser that prints the PDF (Debian's chromium; .ci/run installs it).
+CHROMIUM = os.environ.get("PLANBOOK_CHROMIUM", "/usr/bin/chromium")
 
 # Stable, ASCII: the address readers and citations keep.
 PDF_NAME = "xuzhou-suzhou-plans.pdf"
@@ -55,3 +62,27 @@ def pdf_size_text() -> str:
     """The PDF's size ("2.3 MB"), or "尚未生成" if it has not been built."""
     path = pdf_path()
     return size_text(path.stat().st_size) if path else NOT_YET_BUILT
+
+
+def can_build() -> bool:
+    """Whether this machine can print the PDF edition (it has Chromium)."""
+    return Path(CHROMIUM).exists()
+
+
+SIZE_CLASS = "pb-pdf-size"
+_SIZE_SPAN = re.compile(rf'(<span class="{SIZE_CLASS}">)[^<]*(</span>)')
+
+
+def fill_size(html_dir: Path = HTML_DIR, size: str | None = None) -> list[Path]:
+    """Write the PDF's size into every built page that shows it; returns those pages."""
+    size = size or pdf_size_text()
+    changed = []
+    for page in sorted(html_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if SIZE_CLASS not in text:
+            continue
+        new = _SIZE_SPAN.sub(lambda m: m.group(1) + size + m.group(2), text)
+        if new != text:
+            write_atomically(page, new.encode("utf-8"))
+            changed.append(page)
+    return changed

@@ -91,3 +91,36 @@ def plan_scorecard(source_id: str, *, targets: pd.DataFrame | None = None,
     used = [i for ids in table["outcome_ids"] for i in str(ids).split(";") if i]
     outcome_sources = sorted(set(outcomes.loc[outcomes["outcome_id"].isin(used), "source_id"]))
     return Scorecard(source_id, counted, table, counts, outcome_sources)
+
+
+def document_scorecards(sources: pd.DataFrame | None = None, **tables) -> dict[str, Scorecard]:
+    """The scorecard of every analysed document that sets targets, in reading order
+    (``tables`` as for :func:`plan_scorecard`)."""
+    from .data import analysed_documents
+
+    sources = load("sources") if sources is None else sources
+    targets = tables.pop("targets", None)
+    targets = load("targets") if targets is None else targets
+    setting = set(targets.loc[targets["target_kind"] == "plan", "source_id"])
+    return {sid: plan_scorecard(sid, targets=targets, sources=sources, **tables)
+            for sid in analysed_documents(sources) if sid in setting}
+
+
+def status_rows(key: str, label_zh: str, label_en: str, statuses: pd.Series) -> list[dict]:
+    """How many of ``statuses`` (verdict codes, one per counted target) are in each
+    verdict: one row per verdict, the long form a stacked status chart takes."""
+    from .achievement import STATUS_ZH
+
+    return [{"plan": key, "计划": label_zh, "plan_en": label_en, "status": status,
+             "状态": STATUS_ZH[status], "count": int((statuses == status).sum())}
+            for status in STATUSES]
+
+
+def status_counts_long(cards: dict[str, Scorecard], sources: pd.DataFrame) -> pd.DataFrame:
+    """Scorecard counts reshaped for a stacked status chart: one row per document
+    and verdict, with the document's labels in both languages."""
+    from .data import analysed_documents
+
+    zh, en = analysed_documents(sources), analysed_documents(sources, lang="en")
+    return pd.DataFrame([row for sid, card in cards.items()
+                         for row in status_rows(sid, zh[sid], en[sid], card.assessed["status"])])

@@ -8,6 +8,9 @@ import pandas as pd
 
 from .achievement import convert, pick_outcome
 
+# The vintage of a recorded figure (outcomes.csv `status`), as readers see it.
+VINTAGE_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "预计数"}
+
 
 def preferred_series(outcomes: pd.DataFrame, sources: pd.DataFrame, indicator_id: str,
                      unit: str, cities: list[str] | None = None) -> pd.DataFrame:
@@ -84,3 +87,10 @@ def lag_years(lagging: pd.DataFrame, leading: pd.DataFrame) -> dict:
     return {"latest_year": int(last["year"]), "latest_value": float(last["value"]),
             "lead_year": int(lead["year"]), "lead_value": float(lead["value"]),
             "lag": int(last["year"]) - int(lead["year"]), "lower_bound": False}
+
+
+def latest_figure(series: pd.DataFrame, city: str) -> pd.Series | None:
+    """The latest year's figure of ``city`` in a :func:`preferred_series` that is a
+    number (exact or rounded), not a bound; None if there is none."""
+    numbers = series[(series["city"] == city) & series["qualifier"].isin(["=", "~"])]
+    return None if numbers.empty else numbers.sort_values("year").iloc[-1]

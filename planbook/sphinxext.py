@@ -187,6 +187,23 @@ class DataDownloads(SphinxDirective):
                           format="html")]
 
 
+class PdfEdition(SphinxDirective):
+    """The line that links the PDF edition, with its size (filled in again by
+    planbook.pdfbuild once the PDF is printed, since that happens after the site)."""
+
+    def run(self):
+        from .pdfedition import PDF_NAME, PDF_URL_PATH, SIZE_CLASS, can_build, pdf_size_text
+
+        if can_build():
+            rel = "../" * self.env.docname.count("/")
+            body = (f'全书 PDF 版：<a href="{rel}{PDF_URL_PATH}" download>{PDF_NAME}</a>'
+                    f'（<span class="{SIZE_CLASS}">{html.escape(pdf_size_text())}</span>；'
+                    "A4，有目录、页码与全部图表，可离线阅读、标注和按页引用）")
+        else:
+            body = "PDF 版由 make pdf 在装有 Chromium 的机器上生成；本次构建的机器没有 Chromium，因此没有生成。"
+        return [nodes.raw("", f'<p class="pb-pdf-edition">{body}</p>', format="html")]
+
+
 def _gallery_html(app, env, rel: str) -> str:
     book = load_book()
     with (DATA_DIR / "sources.csv").open(encoding="utf-8", newline="") as handle:
@@ -290,6 +307,7 @@ def setup(app):
     app.add_node(gallery_placeholder)
     app.add_directive("figure-gallery", FigureGallery)
     app.add_directive("data-downloads", DataDownloads)
+    app.add_directive("pdf-edition", PdfEdition)
     # before Sphinx validates html_extra_path (which must exist) at priority 800
     app.connect("config-inited", on_config_inited, priority=100)
     # after myst-nb has resolved the cache path in its own builder-inited handler

@@ -16,9 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from planbook.achievement import assess_all
 from planbook.citation import load_book
-from planbook.coverage import coverage_by_plan, status_counts_long
 from planbook.data import load
 from planbook.paths import REPO_ROOT
 from planbook.series import preferred_series
@@ -99,9 +97,10 @@ def test_gdp_csv_rederives_from_the_outcomes(html_dir):
 
 def test_coverage_csv_rederives_from_the_assessment(html_dir):
     plotted = read_csv(html_dir, "fig-data-coverage")
-    targets, outcomes, sources = load("targets"), load("outcomes"), load("sources")
-    assessed = assess_all(targets, outcomes, sources, load("outcome_gaps"))
-    again = status_counts_long(coverage_by_plan(targets, outcomes, sources, assessed))
+    from planbook.scorecard import document_scorecards, status_counts_long
+
+    sources = load("sources")
+    again = status_counts_long(document_scorecards(sources), sources)
     assert plotted["count"].tolist() == again["count"].tolist()
     assert plotted["status"].tolist() == again["status"].tolist()
 

@@ -77,3 +77,22 @@ def test_a_range_counts_once_and_a_non_target_not_at_all():
     assert len(distinct_targets(targets)) == len(targets) - grouped.nunique()
     quotes = set(targets["quote"])
     assert not set(load("non_targets")["quote"]) & quotes
+
+
+def test_front_page_glues_the_scorecard_counts():
+    """The book at a glance counts as the chapters do."""
+    from planbook.scorecard import document_scorecards
+
+    values = glued("intro")
+    cards = document_scorecards()
+    assert int(values["n_documents"]) == len(cards)
+    assert int(values["n_all_targets"]) == sum(c.counts["targets"] for c in cards.values())
+    assert int(values["n_all_decided"]) == sum(c.counts["decided"] for c in cards.values())
+    for key, plan in (("sz", "sz-2018-industrial-upgrading-plan"), ("xz", "xz-2022-cluster-plan")):
+        for name, value in plan_scorecard(plan).counts.items():
+            assert int(values[f"{key}_{name}"]) == value, (key, name)
+    plotted = pd.read_csv(HTML_DIR / "figures" / "fig-intro-scorecards.csv")
+    for plan in ("sz-2018-industrial-upgrading-plan", "xz-2022-cluster-plan"):
+        counts = plan_scorecard(plan).counts
+        rows = plotted[plotted["plan"] == plan].set_index("status")["count"]
+        assert {s: int(rows[s]) for s in rows.index} == {s: counts[s] for s in rows.index}

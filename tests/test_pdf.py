@@ -505,3 +505,25 @@ def test_links_inside_the_pdf_have_targets(destinations):
     relative = [a["href"] for a in soup.find_all("a", href=True)
                 if not re.match(r"^(#|https?:|mailto:)", a["href"])]
     assert not relative, f"relative links, which mean nothing in a PDF: {relative[:10]}"
+
+
+@needs_chromium
+@pytest.mark.parametrize("page", ["book/intro", "book/cite"])
+def test_front_and_citation_pages_link_the_pdf_with_its_size(page, pdf_bytes):
+    from planbook.pdfedition import PDF_URL_PATH, SIZE_CLASS, size_text
+
+    text = (HTML_DIR / f"{page}.html").read_text(encoding="utf-8")
+    assert f'href="../{PDF_URL_PATH}"' in text
+    shown = re.search(rf'<span class="{SIZE_CLASS}">([^<]*)</span>', text).group(1)
+    assert shown == size_text(len(pdf_bytes))
+
+
+def test_fill_size_rewrites_only_the_size(tmp_path):
+    from planbook.pdfedition import fill_size
+
+    page = tmp_path / "book" / "intro.html"
+    page.parent.mkdir()
+    page.write_text('<p>PDF（<span class="pb-pdf-size">尚未生成</span>；A4）</p>', encoding="utf-8")
+    (tmp_path / "other.html").write_text("<p>no link</p>", encoding="utf-8")
+    assert fill_size(tmp_path, "5.7 MB") == [page]
+    assert page.read_text(encoding="utf-8") == '<p>PDF（<span class="pb-pdf-size">5.7 MB</span>；A4）</p>'
