@@ -83,6 +83,10 @@ def fill_size(html_dir: Path = HTML_DIR, size: str | None = None) -> list[Path]:
             continue
         new = _SIZE_SPAN.sub(lambda m: m.group(1) + size + m.group(2), text)
         if new != text:
+            # Keep the page's time stamp: the size is written after the PDF is
+            # printed, and a newer page would make the PDF look older than the site.
+            stamp = page.stat()
             write_atomically(page, new.encode("utf-8"))
+            os.utime(page, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
             changed.append(page)
     return changed

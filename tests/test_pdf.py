@@ -527,3 +527,17 @@ def test_fill_size_rewrites_only_the_size(tmp_path):
     (tmp_path / "other.html").write_text("<p>no link</p>", encoding="utf-8")
     assert fill_size(tmp_path, "5.7 MB") == [page]
     assert page.read_text(encoding="utf-8") == '<p>PDF（<span class="pb-pdf-size">5.7 MB</span>；A4）</p>'
+
+
+def test_fill_size_keeps_the_page_time_stamp(tmp_path):
+    """The size is written after printing; the page must not look newer than the PDF."""
+    import os
+
+    from planbook.pdfedition import fill_size
+
+    page = tmp_path / "intro.html"
+    page.write_text('<p><span class="pb-pdf-size">尚未生成</span></p>', encoding="utf-8")
+    os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+    fill_size(tmp_path, "5.7 MB")
+    assert "5.7 MB" in page.read_text(encoding="utf-8")
+    assert page.stat().st_mtime_ns == 1_000_000_000
