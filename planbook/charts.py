@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyBboxPatch
+from matplotlib.patches import FancyBboxPatch, Patch
 
 from .i18n import tr
 from .style import CITY_COLORS, OKABE_ITO, PALETTE
@@ -236,8 +236,11 @@ def stacked_status_bars(long, *, label: str, status: str = "status", value: str 
 
 def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
                  group_order: list[str] | None = None, category_order: list[str] | None = None,
-                 colors: list[str] | None = None, horizontal: bool = False, lang: str = "zh"):
-    """Bars of ``value`` for each ``category``, one bar per ``group`` side by side."""
+                 colors: list[str] | None = None, horizontal: bool = False,
+                 muted: str | None = None, lang: str = "zh"):
+    """Bars of ``value`` for each ``category``, one bar per ``group`` side by side.
+    Rows where the boolean column ``muted`` is False (e.g. a rate on too few
+    occurrences to read) are drawn pale, with an outline only."""
     groups = group_order or list(dict.fromkeys(data[group]))
     cats = category_order or list(dict.fromkeys(data[category]))
     colors = colors or PALETTE
@@ -246,12 +249,18 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
     fig, ax = plt.subplots(figsize=size)
     idx = np.arange(len(cats))
     for i, g in enumerate(groups):
-        sub = data[data[group] == g].set_index(category).reindex(cats)[value].fillna(0)
+        rows = data[data[group] == g].set_index(category).reindex(cats)
+        sub = rows[value].fillna(0)
         offset = idx + (i - (len(groups) - 1) / 2) * width
+        color = colors[i % len(colors)]
+        shown = rows[muted].fillna(True).astype(bool).values if muted else np.ones(len(cats), bool)
+        faces = [color if ok else "white" for ok in shown]
         if horizontal:  # first category on top
-            ax.barh(-offset, sub.values, height=width, color=colors[i % len(colors)], label=g)
+            ax.barh(-offset, sub.values, height=width, color=faces, edgecolor=color, linewidth=0.8,
+                    label=g)
         else:
-            ax.bar(offset, sub.values, width=width, color=colors[i % len(colors)], label=g)
+            ax.bar(offset, sub.values, width=width, color=faces, edgecolor=color, linewidth=0.8,
+                   label=g)
     if horizontal:
         ax.set_yticks(-idx, cats)
         ax.set_xlabel(tr(ylabel, lang))
@@ -260,19 +269,31 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
         ax.set_xticks(idx, [wrap_label(c, 5) for c in cats])
         ax.set_ylabel(tr(ylabel, lang))
         ax.grid(axis="x", visible=False)
-    ax.legend(frameon=False, fontsize=9)
+    # legend keys are solid whatever the first bar of a group looks like (it may be muted)
+    handles = [Patch(facecolor=colors[i % len(colors)], edgecolor=colors[i % len(colors)], label=g)
+               for i, g in enumerate(groups)]
+    ax.legend(handles=handles, frameon=False, fontsize=9)
     return fig
 
 
 def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_order=None,
-            colorbar_label: str = "", fmt: str = "{:.1f}", lang: str = "zh"):
-    """A labelled heatmap (rows × columns) with each cell's value written in it."""
+            colorbar_label: str = "", fmt: str = "{:.1f}", muted: str | None = None,
+            lang: str = "zh"):
+    """A labelled heatmap (rows × columns) with each cell's value written in it. Cells
+    whose boolean column ``muted`` is False are not coloured and their value is
+    written in parentheses (shown, but not to be read as an emphasis)."""
     rows = row_order or list(dict.fromkeys(data[row]))
     cols = column_order or list(dict.fromkeys(data[column]))
     grid = (data.pivot_table(index=row, columns=column, values=value, aggfunc="sum")
             .reindex(index=rows, columns=cols).fillna(0))
+    readable = pd.DataFrame(True, index=grid.index, columns=grid.columns)
+    if muted:
+        flags = data.set_index([row, column])[muted].astype(bool)
+        readable = pd.DataFrame([[bool(flags.get((r, c), True)) for c in cols] for r in rows],
+                                index=grid.index, columns=grid.columns)
     fig, ax = plt.subplots(figsize=(1.3 * len(cols) + 2.4, 0.34 * len(rows) + 1.4))
-    image = ax.imshow(grid.values, cmap="Blues", aspect="auto")
+    image = ax.imshow(grid.where(readable, 0).values, cmap="Blues", aspect="auto",
+                      vmin=0, vmax=float(grid.values.max()) or 1)
     ax.set_xticks(np.arange(len(cols)), [wrap_label(c, 7) for c in cols])
     ax.set_yticks(np.arange(len(rows)), rows)
     ax.tick_params(axis="x", labelrotation=0, labelsize=8.5)
@@ -281,8 +302,12 @@ def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_o
     for i in range(len(rows)):
         for j in range(len(cols)):
             v = grid.values[i, j]
-            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7.5,
-                    color="white" if v > 0.6 * top else "#222222")
+            if readable.values[i, j]:
+                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7.5,
+                        color="white" if v > 0.6 * top else "#222222")
+            else:
+                ax.text(j, i, "(" + fmt.format(v) + ")", ha="center", va="center", fontsize=7.5,
+                        color="#888888")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
     bar.set_label(tr(colorbar_label, lang))
     for side in ("top", "right", "left", "bottom"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +48,25 @@ def analysed_documents(sources: pd.DataFrame | None = None, lang: str = "zh") ->
 def document_labels(lang: str = "zh", sources: pd.DataFrame | None = None) -> dict[str, str]:
     """Short chart labels of the analysed documents in ``lang``."""
     return analysed_documents(sources, lang)
+
+
+def document_place(source_id: str, sources: pd.DataFrame | None = None,
+                   documents: pd.DataFrame | None = None) -> str:
+    """One sentence a chapter opens with: what kind of document it is, the years it
+    covers, who issued it under which number, and what it is one of, all from
+    data/sources.csv and data/documents.csv (an unknown issuer or number is said so)."""
+    sources = load("sources") if sources is None else sources
+    documents = load("documents") if documents is None else documents
+    source = sources.set_index("source_id").loc[source_id]
+    doc = documents.set_index("source_id").loc[source_id]
+    issuer = re.sub(r"\s+", "、", str(source["issuer"]).strip())  # "市委 市政府" → "市委、市政府"
+    sentence = f"文件类型：{doc['doc_type_zh']}；所涉年份：{doc['period']}；发文：{issuer}"
+    if source["kind"] == "plan":  # only a plan has a document number to look for
+        sentence += "，" + (source["doc_number"] if pd.notna(source["doc_number"]) else "文号未见于存档资料")
+    sentence += "。"
+    if pd.notna(doc["context_zh"]):
+        sentence += f"{doc['context_zh']}。"
+    return sentence
 
 
 def distinct_targets(targets):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .series import VINTAGE_ZH
-from .tables import numbered_table
+from .tables import escape_cell, numbered_table
 
 COMPARATOR_SYMBOLS = {">=": "≥", "~": "≈", "=": "=", "<=": "≤"}
 QUALIFIER_SYMBOLS = {"=": "=", ">": ">", "~": "≈", "<": "<", "<~": "近"}
@@ -55,15 +55,18 @@ def source_table(sources: pd.DataFrame, label: str = "tbl-sources"):
 
 
 def indicator_table(indicators: pd.DataFrame, label: str = "tbl-indicators"):
-    frame = pd.DataFrame({
-        "指标": indicators["indicator_id"],
-        "中文名": indicators["name_zh"],
-        "英文名": indicators["name_en"],
-        "类别": indicators["category"],
-        "单位": indicators["unit"],
-        "定义与口径": indicators["definition"],
-    })
-    return numbered_table(frame, label, "指标字典。资料来源：data/indicators.csv。")
+    """The dictionary in brief: how many indicators each category holds, with examples
+    (the whole dictionary is a download)."""
+    from .i18n import category_name
+
+    rows = []
+    for category, group in indicators.groupby("category", sort=False):
+        rows.append({"类别": category_name(category, "zh"), "指标数": len(group),
+                     "例": "、".join(group["name_zh"].head(3)) + ("等" if len(group) > 3 else "")})
+    frame = pd.DataFrame(rows).sort_values("指标数", ascending=False, kind="stable")
+    return numbered_table(frame, label, f"指标字典概览：{len(indicators)} 个指标按类别计数。"
+                          "每个指标的中英文名、单位、定义与口径见 data/indicators.csv。"
+                          "资料来源：data/indicators.csv。", align={"指标数": "r"})
 
 
 def targets_table(targets: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
@@ -150,19 +153,21 @@ def coverage_table(coverage: pd.DataFrame, label: str):
                           "资料来源：data/targets.csv、data/outcomes.csv、data/sources.csv。")
 
 
-def gaps_table(gaps: pd.DataFrame, targets: pd.DataFrame, indicators: pd.DataFrame, label: str):
-    names = indicators.set_index("indicator_id")["name_zh"]
-    merged = gaps.merge(targets[["target_id", "indicator_id"]], on="target_id", how="left")
-    frame = pd.DataFrame({
-        "目标": merged["target_id"],
-        "指标": merged["indicator_id"].map(names),
-        "缺少年份": merged["years_missing"],
-        "检索内容": merged["what_searched"].str.slice(0, 160),
-        "近似线索（未采用）": merged["near_misses"].fillna("").str.slice(0, 200),
-        "另一口径的已记录指标": merged["related_indicator_id"].map(names),
-    })
-    return numbered_table(frame, label, "至少缺少一个年份同口径结果的目标及检索记录（检索内容与线索截取前若干字，全文见数据文件）。"
-                          "资料来源：data/outcome_gaps.csv。")
+def gaps_table(cards: dict, gaps: pd.DataFrame, labels: dict[str, str], label: str = "tbl-gaps"):
+    """The gap log in brief: per document, how many counted targets have no figure of
+    the same scope, how many have one only of another scope, and how many of the
+    targets carry a search record (the log itself is a download)."""
+    rows = []
+    for sid, card in cards.items():
+        ids = set(card.assessed["target_id"])
+        rows.append({"文本": labels[sid], "目标数": card.counts["targets"],
+                     "无数据": card.counts["no-data"], "不可比": card.counts["not-comparable"],
+                     "有检索记录": int(gaps["target_id"].isin(ids).sum())})
+    frame = pd.DataFrame(rows)
+    return numbered_table(frame, label, "各文本的缺口：没有同口径数字（无数据）与只有其他口径数字（不可比）的目标数，"
+                          "以及写有检索记录的目标数。逐条的检索内容与近似线索见 data/outcome_gaps.csv。"
+                          "资料来源：data/targets.csv、data/outcomes.csv、data/outcome_gaps.csv。",
+                          align={c: "r" for c in ("目标数", "无数据", "不可比", "有检索记录")})
 
 
 def series_gaps_table(series_gaps: pd.DataFrame, label: str):
@@ -176,18 +181,117 @@ def series_gaps_table(series_gaps: pd.DataFrame, label: str):
     return numbered_table(frame, label, "地区生产总值序列中没有可用数字的年份。资料来源：data/series_gaps.csv。")
 
 
+def _figure(qualifier: str, value: float, unit: str) -> str:
+    """A recorded figure as a reader reads it: "≈ 2.1 万亿元", "> 1,000 亿元", "8,458 亿元"."""
+    mark = "" if qualifier == "=" else QUALIFIER_SYMBOLS.get(qualifier, "") + " "
+    return f"{mark}{format_number(value)} {unit}"
+
+
 def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str):
+    """One row per city, indicator and year with several recorded figures: each figure
+    with its qualifier, vintage and grade, and the one the book uses."""
+    from .achievement import pick_outcome
+
     grades = sources.set_index("source_id")["grade"]
-    frame = pd.DataFrame({
-        "城市": rows["city"].map(CITY_ZH),
-        "指标": rows["indicator_id"],
-        "年份": rows["year"].astype("string"),
-        "限定": rows["qualifier"].map(QUALIFIER_SYMBOLS),
-        "数值": rows["value"].map(format_number),
-        "单位": rows["unit"],
-        "状态": rows["status"].map(VINTAGE_ZH),
-        "来源": rows["source_id"],
-        "等级": rows["source_id"].map(grades),
-    })
-    return numbered_table(frame, label, "同一城市、指标和年份的多条数字。资料来源：data/outcomes.csv。",
-                          align={"数值": "r"})
+    rows = rows.assign(grade=rows["source_id"].map(grades))
+    out = []
+    for (city, indicator, year), group in rows.groupby(["city", "indicator_id", "year"], sort=True):
+        used = pick_outcome(group)
+        figures = "；".join(f"{_figure(r.qualifier, r.value, r.unit)}（{VINTAGE_ZH.get(r.status, r.status)}，"
+                            f"{r.grade} 级）" for r in group.itertuples())
+        out.append({"城市": CITY_ZH[city], "指标": indicator, "年份": str(year), "各来源的数字": figures,
+                    "采用": f"{_figure(used['qualifier'], used['value'], used['unit'])}（{used['grade']} 级）"})
+    return numbered_table(pd.DataFrame(out), label,
+                          "同一城市、指标和年份的多条数字及本书采用的一条（规则见方法页）。"
+                          "资料来源：data/outcomes.csv 所列各来源。")
+
+
+def instruments_table(instruments: pd.DataFrame, plans: dict[str, str], label: str,
+                      missing: dict[str, str] | None = None):
+    """What the plans commit to do, side by side: one row per instrument, one column
+    per plan (``plans``: source_id → column heading), each cell the plan's own words
+    in 「」; a plan without a passage shows ``missing[source_id]`` (default “未见”)."""
+    missing = missing or {}
+    rows = []
+    for _, group in instruments.sort_values(["order"], kind="stable").groupby("order", sort=True):
+        row = {"政策工具与机制": group["instrument_zh"].iloc[0]}
+        for sid, heading in plans.items():
+            quotes = group.loc[group["source_id"] == sid, "quote"]
+            row[heading] = "；".join(f"「{q}」" for q in quotes) if len(quotes) else missing.get(sid, "未见")
+        rows.append(row)
+    return numbered_table(pd.DataFrame(rows), label,
+                          "两份计划承诺采取的政策工具与推进机制（原文摘引）。"
+                          "资料来源：data/instruments.csv，引文逐字核对于存档全文。")
+
+
+def cluster_status_table(clusters: pd.DataFrame, status: pd.DataFrame, sources: pd.DataFrame,
+                         label: str, not_found: str = "未找到公开表述"):
+    """Each cluster of a plan (``clusters``: cluster_id, cluster_zh, tier_zh), its
+    place in Jiangsu's cluster system and its national status where a source states
+    it (data/cluster_status.csv), with the source's grade; otherwise ``not_found``."""
+    grades = sources.set_index("source_id")["grade"]
+    rows = []
+    for cluster in clusters.itertuples():
+        mine = status[status["cluster_id"] == cluster.cluster_id]
+        cells = {}
+        for level, heading in [("provincial", "江苏省集群体系"), ("national", "国家级称号")]:
+            found = mine[mine["level"] == level]
+            cells[heading] = ("；".join(f"{r.status_zh}（{int(r.year)}，{grades[r.source_id]} 级）"
+                                       for r in found.itertuples()) or not_found)
+        rows.append({"集群": cluster.cluster_zh, "类别": cluster.tier_zh, **cells})
+    return numbered_table(pd.DataFrame(rows), label,
+                          "徐州“343”创新产业集群在江苏省集群体系与国家级集群中的位置。"
+                          "资料来源：data/cluster_status.csv 所列来源（等级见括号）。")
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# decimals shown per profile row; None: as recorded (format_number)
+_PROFILE_DIGITS = {"population": 2, "gdp": None, "gdp_per_head": 0, "secondary_share": 1,
+                   "tertiary_share": 1, "industrial_output": None}
+
+
+def profile_table(cells: dict, sources: pd.DataFrame, years: tuple[int, ...], label: str):
+    """The two-city profile (:func:`planbook.profile.city_profile`) as a table: one row
+    per indicator and year, one column per city; each cell the figure with its grade
+    and vintage (or “本书计算” for a ratio) and a circled note number pointing to its
+    source in the caption; a gap is “未找到”."""
+    from .profile import CITIES, ROWS, profile_sources
+
+    notes = {sid: _CIRCLED[i] for i, sid in enumerate(profile_sources(cells))}
+    rows = []
+    for year in years:
+        for key, label_zh, _ in ROWS:
+            row = {"指标": label_zh, "年份": str(year)}
+            for city in CITIES:
+                cell = cells[(key, year, city)]
+                if not cell.found:
+                    row[CITY_ZH[city]] = "未找到"
+                    continue
+                digits = _PROFILE_DIGITS[key]
+                number = format_number(cell.value) if digits is None else f"{cell.value:,.{digits}f}"
+                mark = "" if cell.qualifier == "=" else QUALIFIER_SYMBOLS.get(cell.qualifier, "") + " "
+                basis = "本书计算" if cell.computed else VINTAGE_ZH.get(cell.status, cell.status)
+                refs = "".join(notes[s] for s in cell.source_ids)
+                row[CITY_ZH[city]] = f"{mark}{number} {cell.unit}（{basis}，{cell.grade} 级，{refs}）"
+            rows.append(row)
+    listed = sources.set_index("source_id")
+    caption = ("两市概况：常住人口、地区生产总值（当年价）、人均地区生产总值、产业结构与规模以上工业总产值。"
+               "“本书计算”为两个记录数字之比（人均值以年末或普查日常住人口计，统计部门以年平均人口计，二者略有出入；"
+               "比重以同年地区生产总值为分母），等级取两者中较低的一个。资料来源："
+               + "；".join(f"{n}{listed.loc[s, 'title']}（{listed.loc[s, 'published']}，{listed.loc[s, 'grade']} 级）"
+                          for s, n in notes.items()) + "。")
+    return numbered_table(pd.DataFrame(rows), label, caption)
+
+
+def quoted_notes(notes: pd.DataFrame, section: str, about: Iterable[str] | None = None):
+    """The context quotes of one ``section`` (data/context_notes.csv) as a Markdown
+    list: topic, the source's own words in quotation marks, and its citation."""
+    from IPython.display import Markdown
+
+    chosen = notes[notes["section"] == section]
+    if about is not None:
+        chosen = chosen[chosen["about"].isin(list(about))]
+    if chosen.empty:
+        raise ValueError(f"no context notes for section {section!r} about {about!r}")
+    return Markdown("\n".join(f"- {escape_cell(r.topic_zh)}：“{escape_cell(r.quote)}”{{cite}}`{r.source_id}`"
+                              for r in chosen.itertuples()))

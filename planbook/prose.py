@@ -18,6 +18,7 @@ ALLOWED_PATTERNS = [
     r"(?<![\d.])\d{1,2} ?月(?: ?\d{1,2} ?日)?",        # month and day of a dated event
     r"“?343”?",                                      # the plan's name
     r"“?2\+14\+N”?",                                 # the park system's name
+    r"“1650”",                                       # Jiangsu's cluster system's name
     r"(?:苏政|惠企)\d+条",                             # names of relief packages
     r"GB/T ?7714(?:-\d{4})?",                        # the citation standard
     r"Python 3\.\d+",                                # the interpreter's name

@@ -26,7 +26,7 @@ from .paths import DATA_DIR
 
 # Tables whose rows carry a verbatim quote of the source named in `source_id`.
 QUOTED_TABLES = ("targets", "outcomes", "framework_2020", "clusters", "shifts_2023",
-                 "priorities_2023", "non_targets")
+                 "priorities_2023", "non_targets", "cluster_status", "context_notes", "instruments")
 # Tables whose `value` must appear in the row's quote.
 VALUED_TABLES = ("targets", "outcomes")
 
@@ -253,6 +253,55 @@ def source_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
+def document_problems(data_dir: Path) -> list[Problem]:
+    """documents.csv: one row per analysed document, body markers that are lines of its
+    archived file (in order), and a context claim only with its source and quote."""
+    path = data_dir / "documents.csv"
+    if not path.is_file():
+        return []
+    sources = _sources(data_dir)
+    analysed = {sid for sid, row in sources.items() if row.get("analysed_order")}
+    rel = _rel(path, data_dir)
+    problems, seen = [], set()
+    for line, row in read_rows(path):
+        sid = row.get("source_id", "")
+        seen.add(sid)
+        if sid in sources and sid not in analysed:
+            problems.append(Problem(rel, line, "source_id",
+                                    f"{sid} is not an analysed document (no analysed_order in sources.csv)"))
+        source = sources.get(sid)
+        archived = _archived(data_dir, source["file"]) if source else None
+        lines = ([x.strip() for x in archived.read_text(encoding="utf-8").splitlines()]
+                 if archived and archived.is_file() else [])
+        start = 0
+        if row.get("body_from"):
+            start = next((i for i, x in enumerate(lines) if x == row["body_from"].strip()), None)
+            if start is None:
+                problems.append(Problem(rel, line, "body_from",
+                                        f"no line of {source['file'] if source else sid} is {row['body_from']!r}"))
+                start = 0
+        if row.get("body_until"):
+            end = next((i for i, x in enumerate(lines) if i > start and x.startswith(row["body_until"].strip())),
+                       None)
+            if end is None:
+                problems.append(Problem(rel, line, "body_until",
+                                        f"no line after the body's start begins with {row['body_until']!r}"))
+        context = [row.get(c) for c in ("context_zh", "context_source_id", "context_quote")]
+        if any(context) and not all(context):
+            problems.append(Problem(rel, line, "context_quote",
+                                    "a context needs all three of context_zh, context_source_id and context_quote"))
+        elif all(context) and row["context_source_id"] in sources:
+            holder = _archived(data_dir, sources[row["context_source_id"]]["file"])
+            text = squash(holder.read_text(encoding="utf-8")) if holder.is_file() else ""
+            if squash(row["context_quote"]) not in text:
+                problems.append(Problem(rel, line, "context_quote",
+                                        f"quote not found in {sources[row['context_source_id']]['file']}: "
+                                        f"{row['context_quote'][:60]!r}"))
+    for sid in sorted(analysed - seen):
+        problems.append(Problem(rel, None, "source_id", f"analysed document {sid} has no row"))
+    return problems
+
+
 def checksum_problems(data_dir: Path) -> list[Problem]:
     """Each archived source text matches the sha256 recorded for it."""
     problems = []
@@ -461,6 +510,7 @@ def validate(data_dir: Path = DATA_DIR) -> list[Problem]:
     try:
         problems += layout_problems(data_dir)
         problems += source_problems(data_dir)
+        problems += document_problems(data_dir)
         problems += checksum_problems(data_dir)
         problems += quote_problems(data_dir)
         problems += outcome_problems(data_dir)

@@ -244,3 +244,25 @@ def test_chinese_numerals():
         [4, 10, 12, 100, 100, 2000, 3500]
     assert chinese_numeral("十二三") is None
     assert 8458.0 in numbers_in("地区生产总值8458亿元")
+
+
+def test_body_marker_must_be_a_line_of_the_archived_text(data):
+    table = rows(data / "documents.csv")
+    line = _line_of(table, source_id="xz-2022-cluster-plan")
+    edit(data / "documents.csv", line, body_from="徐州市创新产业集群培育方案")
+    assert_problem(data, "documents.csv", line, "body_from", "no line")
+
+
+def test_context_needs_a_quote_found_in_its_source(data):
+    table = rows(data / "documents.csv")
+    line = _line_of(table, source_id="sz-2018-industrial-upgrading-plan")
+    edit(data / "documents.csv", line, context_zh="某组计划之一",
+         context_source_id="sz-2018-industrial-upgrading-plan", context_quote="十二个三年行动计划之一（不在原文中）")
+    assert_problem(data, "documents.csv", line, "context_quote", "quote not found")
+
+
+def test_every_analysed_document_has_a_row(data):
+    table = [r for r in rows(data / "documents.csv") if r["source_id"] != "xz-2020-modern-industrial-system"]
+    write(data / "documents.csv", table)
+    problems = [str(p) for p in validate(data)]
+    assert any("xz-2020-modern-industrial-system has no row" in p for p in problems), problems

@@ -63,3 +63,22 @@ def test_every_indicator_category_has_a_name_in_both_languages():
     assert set(field["constraints"]["enum"]) == set(CATEGORY_NAMES)
     for category in CATEGORY_NAMES:
         assert has_cjk(category_name(category, "zh")) and not has_cjk(category_name(category, "en"))
+
+
+def test_a_rate_on_too_few_occurrences_is_not_readable():
+    from planbook.lexicon import MIN_TERM_COUNT, readable_rate, term_count
+
+    text = "集群" * MIN_TERM_COUNT + "品牌" * (MIN_TERM_COUNT - 1) + "x" * 100
+    freq = term_frequencies({"d": text}, ["集群", "品牌"])
+    assert list(freq["interpretable"]) == [True, False]
+    assert readable_rate(freq, "d", "集群") == pytest.approx(MIN_TERM_COUNT / len(text) * 10_000)
+    with pytest.raises(ValueError, match="fewer than"):
+        readable_rate(freq, "d", "品牌")
+    assert term_count(freq, "d", "品牌") == MIN_TERM_COUNT - 1
+
+
+def test_body_markers_leave_out_the_covering_notice_and_annexes():
+    archive = ("URL: x\n标题: y\n\n关于印发方案的通知\n请认真贯彻执行。\n方案\n一、目标\n集群\n"
+               "附件：1.目录\n集群集群\n")
+    assert body_text(archive) == "关于印发方案的通知请认真贯彻执行。方案一、目标集群附件：1.目录集群集群"
+    assert body_text(archive, "方案", "附件：1.") == "方案一、目标集群"
