@@ -11,8 +11,8 @@ INSTALLED := $(VENV)/.installed
 BUILD_LOG := _build/build.log
 # The execution cache is keyed on notebook code only; the notebooks also read the
 # shared package and the data, so a change to either invalidates the cache.
-# (planbook/pdfbuild.py only prints the built site: no notebook imports it.)
-CACHE_INPUTS := $(filter-out planbook/pdfbuild.py,$(wildcard planbook/*.py)) \
+# (planbook/publish/pdfbuild.py only prints the built site: no notebook imports it.)
+CACHE_INPUTS := $(filter-out planbook/publish/pdfbuild.py,$(shell find planbook -name "*.py")) \
 	$(shell find data -type f 2>/dev/null) CITATION.cff
 CACHE_STAMP := _build/.cache-inputs
 
@@ -35,10 +35,10 @@ $(CACHE_STAMP): $(CACHE_INPUTS)
 ## (a bad cell stops here with data/<file>:<row>:<column>: …, before any notebook runs;
 ## without /usr/bin/chromium the PDF is skipped with a message and the site says so)
 book: $(INSTALLED) $(CACHE_STAMP)
-	@$(BIN)/python -m planbook.validate
-	$(BIN)/python -m planbook.bib
-	$(BIN)/python -m planbook.jb build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
-	$(BIN)/python -m planbook.pdfbuild --skip-without-chromium
+	@$(BIN)/python -m planbook.data.validate
+	$(BIN)/python -m planbook.publish.bib
+	$(BIN)/python -m planbook.sphinx.jb build . --nitpick --warningiserror --keep-going 2>&1 | tee $(BUILD_LOG)
+	$(BIN)/python -m planbook.publish.pdfbuild --skip-without-chromium
 
 ## make pdf: the same, but a missing Chromium is an error (the PDF is
 ## _build/pdf/xuzhou-suzhou-plans.pdf, published on the site at pdf/xuzhou-suzhou-plans.pdf)
@@ -49,6 +49,7 @@ pdf: book
 ## check, including a second clean build that must give byte-identical figures and data
 ## (without Chromium the PDF is not made and its tests say they skip, with the reason)
 test: book
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/check_determinism.py
 
@@ -62,7 +63,7 @@ bench: $(INSTALLED)
 
 ## make linkcheck: Sphinx's check of external links (needs internet; not part of make test)
 linkcheck: $(INSTALLED)
-	-$(BIN)/python -m planbook.jb build . --builder linkcheck
+	-$(BIN)/python -m planbook.sphinx.jb build . --builder linkcheck
 
 ## make dist: release snapshot of the built site (tarball, sha256, manifest) in dist/
 dist: book

@@ -28,7 +28,7 @@ WORK = REPO / "_build" / "bench"
 OUT = REPO / "bench"
 # The same command `make book` uses (jupyter-book's CLI with parallel jobs), for
 # both books, so the comparison is like for like.
-JB = [sys.executable, "-m", "planbook.jb"]
+JB = [sys.executable, "-m", "planbook.sphinx.jb"]
 MB = 1024 * 1024
 
 

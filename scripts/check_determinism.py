@@ -42,7 +42,7 @@ def main() -> int:
     log = SECOND_ROOT.with_suffix(".log")
     SECOND_ROOT.mkdir(parents=True)
     with log.open("w", encoding="utf-8") as handle:
-        result = subprocess.run([sys.executable, "-m", "planbook.jb", "build", str(REPO), "--path-output",
+        result = subprocess.run([sys.executable, "-m", "planbook.sphinx.jb", "build", str(REPO), "--path-output",
                                  str(SECOND_ROOT), "--nitpick", "--warningiserror", "--keep-going"],
                                 env=env, stdout=handle, stderr=subprocess.STDOUT)
     if result.returncode != 0:

@@ -25,8 +25,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from planbook.citation import load_book  # noqa: E402
-from planbook.files import write_atomically as write  # noqa: E402
+from planbook.publish.citation import load_book  # noqa: E402
+from planbook.base.files import write_atomically as write  # noqa: E402
 
 HTML = REPO / "_build" / "html"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from planbook.style import CITY_COLORS
+from planbook.charts.style import CITY_COLORS
 
 STATIC = Path(__file__).resolve().parents[1] / "_static"
 SIZE = 64                      # design grid; everything below is in its units

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from planbook.paths import BUILD_DIR, HTML_DIR
+from planbook.base.paths import BUILD_DIR, HTML_DIR
 
 BUILD_LOG = BUILD_DIR / "build.log"
 EXECUTED_DIR = BUILD_DIR / "jupyter_execute"

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from planbook.achievement import (assess, assess_all, cagr, compound_average, convert,
+from planbook.analysis.achievement import (assess, assess_all, cagr, compound_average, convert,
                                   pick_outcome, required_growth)
 
 
@@ -215,7 +215,7 @@ def test_estimates_and_unstated_years_are_provisional(extra, provisional):
 
 
 def test_verdict_labels():
-    from planbook.achievement import verdict_label
+    from planbook.analysis.achievement import verdict_label
     assert verdict_label("met") == "达成"
     assert verdict_label("met", "bound", True) == "达成（下限，暂定）"
     assert verdict_label("missed", "bound") == "未达成（由界推断）"
@@ -253,7 +253,7 @@ def test_average_target_needs_a_long_enough_record_to_bound_the_missing_years():
 
 
 def test_implied_deflator_and_nominal_projection():
-    from planbook.achievement import implied_deflator, nominal_projection
+    from planbook.analysis.achievement import implied_deflator, nominal_projection
     # 5 % nominal with 3 % real growth is a price rise of about 1.94 %
     d = implied_deflator(100.0, 105.0, 3.0)
     assert d == pytest.approx((1.05 / 1.03 - 1) * 100)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from planbook.paths import DATA_DIR, REPO_ROOT
+from planbook.base.paths import DATA_DIR, REPO_ROOT
 
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 

@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.colors as mcolors  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from planbook.charts import grouped_bars, heatmap  # noqa: E402
+from planbook.charts.plots import grouped_bars, heatmap  # noqa: E402
 
 FREQ = pd.DataFrame({
     "term": ["集群", "集群", "品牌", "品牌"],

@@ -16,11 +16,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from planbook.citation import load_book
-from planbook.data import load
-from planbook.paths import REPO_ROOT
-from planbook.series import preferred_series
-from planbook.sphinxext import DATA_ZIP, SITE_DATA_DIR, data_files, data_zip_bytes
+from planbook.publish.citation import load_book
+from planbook.data.load import load
+from planbook.base.paths import REPO_ROOT
+from planbook.analysis.series import preferred_series
+from planbook.sphinx.ext import DATA_ZIP, SITE_DATA_DIR, data_files, data_zip_bytes
 
 FIG_EXTS = ("png", "svg", "pdf", "csv", "en.png", "en.svg", "en.pdf")
 
@@ -97,7 +97,7 @@ def test_gdp_csv_rederives_from_the_outcomes(html_dir):
 
 def test_coverage_csv_rederives_from_the_assessment(html_dir):
     plotted = read_csv(html_dir, "fig-data-coverage")
-    from planbook.scorecard import document_scorecards, status_counts_long
+    from planbook.analysis.scorecard import document_scorecards, status_counts_long
 
     sources = load("sources")
     again = status_counts_long(document_scorecards(sources), sources)
@@ -180,7 +180,7 @@ def test_version_is_shown_and_kept_in_one_place(html_dir):
 
 
 def test_references_bib_is_generated_from_the_sources():
-    result = subprocess.run([sys.executable, "-m", "planbook.bib", "--check"], cwd=REPO_ROOT,
+    result = subprocess.run([sys.executable, "-m", "planbook.publish.bib", "--check"], cwd=REPO_ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     bib = (REPO_ROOT / "book" / "references.bib").read_text(encoding="utf-8")
@@ -207,7 +207,7 @@ def test_release_snapshot(tmp_path):
 def test_a_retired_data_file_is_removed_from_the_site(tmp_path):
     """Sphinx copies the extra files over the old site and never deletes; a data file
     removed from the package must not stay published until `make clean`."""
-    from planbook.sphinxext import remove_retired_files
+    from planbook.sphinx.ext import remove_retired_files
 
     extra, site = tmp_path / "extra", tmp_path / "html"
     for root in (extra, site):

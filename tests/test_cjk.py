@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from planbook.cjk import join_cjk_soft_breaks, join_text, stray_spaces
+from planbook.sphinx.cjk import join_cjk_soft_breaks, join_text, stray_spaces
 
 
 def paragraph(*children):

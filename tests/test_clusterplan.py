@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from planbook.clusterplan import growth_needed, scope_sums, size_class_check, tier_structure
-from planbook.data import load
+from planbook.analysis.clusterplan import growth_needed, scope_sums, size_class_check, tier_structure
+from planbook.data.load import load
 
 
 def test_the_plans_tier_structure_matches_its_cluster_targets():
@@ -41,7 +41,7 @@ def test_growth_needed_from_a_lower_bound_and_achieved_growth():
 
 
 def test_lag_years_exact_and_lower_bound():
-    from planbook.series import lag_years
+    from planbook.analysis.series import lag_years
     xz = pd.DataFrame({"year": [2020, 2024], "value": [7000.0, 9500.0]})
     sz = pd.DataFrame({"year": [2010, 2012, 2015], "value": [9000.0, 12000.0, 14000.0]})
     exact = lag_years(xz, sz)

@@ -8,9 +8,9 @@ import json
 import pandas as pd
 import pytest
 
-from planbook.data import count_targets, distinct_targets, load
-from planbook.paths import BUILD_DIR, HTML_DIR
-from planbook.scorecard import plan_scorecard
+from planbook.data.load import count_targets, distinct_targets, load
+from planbook.base.paths import BUILD_DIR, HTML_DIR
+from planbook.analysis.scorecard import plan_scorecard
 
 EXECUTED = BUILD_DIR / "jupyter_execute" / "book"
 PLANS = {"sz-2018-plan": "sz-2018-industrial-upgrading-plan",
@@ -81,7 +81,7 @@ def test_a_range_counts_once_and_a_non_target_not_at_all():
 
 def test_front_page_glues_the_scorecard_counts():
     """The book at a glance counts as the chapters do."""
-    from planbook.scorecard import document_scorecards
+    from planbook.analysis.scorecard import document_scorecards
 
     values = glued("intro")
     cards = document_scorecards()

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from planbook.paths import DATA_DIR
-from planbook.validate import (DataValidationError, chinese_numeral, check, numbers_in,
+from planbook.base.paths import DATA_DIR
+from planbook.data.validate import (DataValidationError, chinese_numeral, check, numbers_in,
                                validate, value_in_quote)
 
 

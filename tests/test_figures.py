@@ -9,8 +9,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from planbook.figures import FORMATS, save_figure  # noqa: E402
-from planbook.style import use_book_style  # noqa: E402
+from planbook.charts.figures import FORMATS, save_figure  # noqa: E402
+from planbook.charts.style import use_book_style  # noqa: E402
 
 DATA = pd.DataFrame({"集群": ["工程机械", "新材料"], "目标（亿元）": [3000, 1000]})
 
@@ -67,8 +67,8 @@ def test_a_failed_rendering_writes_nothing(tmp_path):
 
 
 def test_export_writes_chinese_english_thumbnail_and_data(tmp_path):
-    from planbook.figures import export_figure
-    from planbook.i18n import pick
+    from planbook.charts.figures import export_figure
+    from planbook.base.i18n import pick
 
     def build(lang):
         use_book_style()
@@ -89,7 +89,7 @@ def test_export_writes_chinese_english_thumbnail_and_data(tmp_path):
 
 
 def test_export_refuses_chinese_in_the_english_figure(tmp_path):
-    from planbook.figures import export_figure
+    from planbook.charts.figures import export_figure
 
     def build(lang):
         use_book_style()
@@ -105,7 +105,7 @@ def test_export_refuses_chinese_in_the_english_figure(tmp_path):
 
 
 def test_export_requires_unit_and_sources(tmp_path):
-    from planbook.figures import export_figure
+    from planbook.charts.figures import export_figure
     with pytest.raises(ValueError, match="unit"):
         export_figure("fig-test", lambda lang: draw(), DATA, source_ids=["s"], outdir=tmp_path)
     with pytest.raises(ValueError, match="source"):
@@ -114,7 +114,7 @@ def test_export_requires_unit_and_sources(tmp_path):
 
 
 def drawn_texts(fig):
-    from planbook.figures import recording_drawn_text, render
+    from planbook.charts.figures import recording_drawn_text, render
 
     with recording_drawn_text() as drawn:
         render(fig, "png")
@@ -123,7 +123,7 @@ def drawn_texts(fig):
 
 
 def test_overlapping_labels_are_reported():
-    from planbook.figures import collisions
+    from planbook.charts.figures import collisions
 
     use_book_style()
     fig, ax = plt.subplots(figsize=(2, 2))
@@ -136,7 +136,7 @@ def test_overlapping_labels_are_reported():
 
 
 def test_a_legible_chart_has_no_collisions_and_undrawn_ticks_do_not_count():
-    from planbook.figures import collisions
+    from planbook.charts.figures import collisions
 
     use_book_style()
     fig, ax = plt.subplots(figsize=(6, 3))
@@ -151,7 +151,7 @@ def test_a_legible_chart_has_no_collisions_and_undrawn_ticks_do_not_count():
 def test_export_records_collisions_per_language(tmp_path):
     import json
 
-    from planbook.figures import export_figure
+    from planbook.charts.figures import export_figure
 
     def build(lang):
         use_book_style()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planbook.data import analysed_documents, load
-from planbook.lexicon import body_text, source_texts, term_frequencies
+from planbook.data.load import analysed_documents, load
+from planbook.analysis.lexicon import body_text, source_texts, term_frequencies
 
 ARCHIVE = """URL: https://example.org/a
 标题: 集群 集群 集群
@@ -44,7 +44,7 @@ def test_every_lexicon_term_occurs_somewhere_in_the_documents():
 def test_targets_per_10k():
     import pandas as pd
 
-    from planbook.lexicon import targets_per_10k
+    from planbook.analysis.lexicon import targets_per_10k
     targets = pd.DataFrame({"source_id": ["a", "a", "b"]})
     table = targets_per_10k(targets, {"a": "x" * 1000, "b": "y" * 5000, "c": "z" * 10})
     assert list(table["targets"]) == [2, 1, 0]
@@ -54,8 +54,8 @@ def test_targets_per_10k():
 def test_every_indicator_category_has_a_name_in_both_languages():
     import json
 
-    from planbook.i18n import CATEGORY_NAMES, category_name, has_cjk
-    from planbook.paths import DATA_DIR
+    from planbook.base.i18n import CATEGORY_NAMES, category_name, has_cjk
+    from planbook.base.paths import DATA_DIR
 
     package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     indicators = next(r for r in package["resources"] if r["name"] == "indicators")
@@ -66,7 +66,7 @@ def test_every_indicator_category_has_a_name_in_both_languages():
 
 
 def test_a_rate_on_too_few_occurrences_is_not_readable():
-    from planbook.lexicon import MIN_TERM_COUNT, readable_rate, term_count
+    from planbook.analysis.lexicon import MIN_TERM_COUNT, readable_rate, term_count
 
     text = "集群" * MIN_TERM_COUNT + "品牌" * (MIN_TERM_COUNT - 1) + "x" * 100
     freq = term_frequencies({"d": text}, ["集群", "品牌"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planbook.linkcheck import broken_links
+from planbook.checks.linkcheck import broken_links
 
 
 def test_internal_links_and_anchors_resolve(html_dir):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-from planbook.achievement import assess_all
-from planbook.data import load
+from planbook.analysis.achievement import assess_all
+from planbook.data.load import load
 
 CITIES = ("xuzhou", "suzhou", "jiangsu")
 YEARS = range(2015, 2026)
@@ -56,7 +56,7 @@ def test_outcome_statuses_and_vintages_are_consistent():
 def test_assessments_cover_every_status_we_define():
     targets, outcomes, sources = load("targets"), load("outcomes"), load("sources")
     assessed = assess_all(targets, outcomes, sources, load("outcome_gaps"))
-    from planbook.achievement import STATUSES
+    from planbook.analysis.achievement import STATUSES
     assert len(assessed) == len(targets)
     assert set(assessed["status"]) <= set(STATUSES)
     merged = assessed.merge(targets, on="target_id").dropna(subset=["ratio"])

@@ -1,4 +1,4 @@
-"""The PDF edition (`make pdf`, planbook/pdfbuild.py), checked as readers use it:
+"""The PDF edition (`make pdf`, planbook/publish/pdfbuild.py), checked as readers use it:
 its text layer (copy, search), every chapter, figure and table, page numbers,
 margins, embedded fonts, the stable address on the site.
 
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from planbook import pdfbuild
-from planbook.citation import load_book
-from planbook.paths import BUILD_DIR, HTML_DIR
-from planbook.pdfedition import (NOT_YET_BUILT, PDF_BUILD_PATH, PDF_NAME, PDF_SITE_EXTRA_PATH,
+from planbook.publish import pdfbuild
+from planbook.publish.citation import load_book
+from planbook.base.paths import BUILD_DIR, HTML_DIR
+from planbook.publish.pdfedition import (NOT_YET_BUILT, PDF_BUILD_PATH, PDF_NAME, PDF_SITE_EXTRA_PATH,
                                  PDF_SITE_PATH, PDF_URL_PATH, pdf_size_text, size_text)
 
 PAGES_DIR = BUILD_DIR / "pdf-pages"       # PNGs of one chapter, for a person to look at
@@ -132,7 +132,7 @@ def test_size_text():
 
 
 def test_size_text_before_the_pdf_exists(monkeypatch, tmp_path):
-    from planbook import pdfedition
+    from planbook.publish import pdfedition
 
     for name in ("PDF_SITE_PATH", "PDF_SITE_EXTRA_PATH", "PDF_BUILD_PATH"):
         monkeypatch.setattr(pdfedition, name, tmp_path / "missing.pdf")
@@ -160,7 +160,7 @@ def test_print_font_maps_no_radical():
     compatibility ideograph that Chromium could write into the text layer."""
     from fontTools.ttLib import TTFont
 
-    from planbook.style import cjk_font_path
+    from planbook.charts.style import cjk_font_path
 
     main, punct = pdfbuild.print_fonts("页文十生工程机械“”’", cjk_font_path())
     cmap = TTFont(io.BytesIO(main)).getBestCmap()
@@ -187,8 +187,8 @@ def test_latin_punctuation_is_told_from_chinese(text, latin):
 @needs_chromium
 def test_no_stray_space_between_chinese_characters_in_the_printed_book(pdf_bytes):
     """The PDF is printed from the site's pages, whose wrapped Chinese lines
-    planbook.cjk has joined; the assembled book must keep it that way."""
-    from planbook.cjk import stray_spaces
+    planbook.sphinx.cjk has joined; the assembled book must keep it that way."""
+    from planbook.sphinx.cjk import stray_spaces
 
     assembled = pdfbuild.PRINT_HTML.read_text(encoding="utf-8")
     assert stray_spaces(assembled) == []
@@ -510,7 +510,7 @@ def test_links_inside_the_pdf_have_targets(destinations):
 @needs_chromium
 @pytest.mark.parametrize("page", ["book/intro", "book/cite"])
 def test_front_and_citation_pages_link_the_pdf_with_its_size(page, pdf_bytes):
-    from planbook.pdfedition import PDF_URL_PATH, SIZE_CLASS, size_text
+    from planbook.publish.pdfedition import PDF_URL_PATH, SIZE_CLASS, size_text
 
     text = (HTML_DIR / f"{page}.html").read_text(encoding="utf-8")
     assert f'href="../{PDF_URL_PATH}"' in text
@@ -519,7 +519,7 @@ def test_front_and_citation_pages_link_the_pdf_with_its_size(page, pdf_bytes):
 
 
 def test_fill_size_rewrites_only_the_size(tmp_path):
-    from planbook.pdfedition import fill_size
+    from planbook.publish.pdfedition import fill_size
 
     page = tmp_path / "book" / "intro.html"
     page.parent.mkdir()
@@ -533,7 +533,7 @@ def test_fill_size_keeps_the_page_time_stamp(tmp_path):
     """The size is written after printing; the page must not look newer than the PDF."""
     import os
 
-    from planbook.pdfedition import fill_size
+    from planbook.publish.pdfedition import fill_size
 
     page = tmp_path / "intro.html"
     page.write_text('<p><span class="pb-pdf-size">尚未生成</span></p>', encoding="utf-8")

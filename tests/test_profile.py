@@ -4,7 +4,7 @@ never a ratio built on a bound, and the weaker grade of the two inputs."""
 import pandas as pd
 import pytest
 
-from planbook.profile import city_profile, profile_sources, ratio_of
+from planbook.analysis.profile import city_profile, profile_sources, ratio_of
 
 SOURCES = pd.DataFrame({"source_id": ["a", "b", "c"], "grade": ["A", "B", "C"]})
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from planbook.paths import REPO_ROOT
-from planbook.authoring import bold_against_punctuation, check, spaces_before_roles
-from planbook.prose import prose_of, typed_numbers
+from planbook.base.paths import REPO_ROOT
+from planbook.checks.authoring import bold_against_punctuation, check, spaces_before_roles
+from planbook.checks.prose import prose_of, typed_numbers
 
 TOC = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
 PAGES = [TOC["root"]] + [c["file"] for p in TOC["parts"] for c in p["chapters"]]

@@ -7,8 +7,8 @@ import re
 
 import yaml
 
-from planbook.checks import missing_glyph_lines, sphinx_problem_lines
-from planbook.paths import REPO_ROOT
+from planbook.checks.build import missing_glyph_lines, sphinx_problem_lines
+from planbook.base.paths import REPO_ROOT
 
 
 def toc_pages() -> list[str]:
@@ -84,7 +84,7 @@ def test_executed_figures_exported_with_stable_names(html_dir):
 
 def test_no_stray_space_between_chinese_characters_in_any_page(html_dir):
     """A source line break inside Chinese prose must not reach the reader as a space."""
-    from planbook.cjk import stray_spaces
+    from planbook.sphinx.cjk import stray_spaces
 
     found = {page: stray_spaces((html_dir / f"{page}.html").read_text(encoding="utf-8"))
              for page in toc_pages()}
@@ -104,9 +104,9 @@ def test_every_page_names_an_icon_that_exists(html_dir):
 
 
 def test_no_text_collides_in_any_figure_in_either_language(html_dir):
-    """Each figure was checked while it was rendered (planbook.figures): no two
+    """Each figure was checked while it was rendered (planbook.charts.figures): no two
     drawn texts (tick labels, annotations, legend entries, titles) overlap."""
-    from planbook.paths import FIGURE_CHECK_DIR
+    from planbook.base.paths import FIGURE_CHECK_DIR
 
     labels = sorted({p.name.split(".")[0] for p in (html_dir / "figures").glob("fig-*.png")})
     assert labels

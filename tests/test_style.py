@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from planbook import style  # noqa: E402
-from planbook.checks import missing_glyph_lines  # noqa: E402
+from planbook.charts import style  # noqa: E402
+from planbook.checks.build import missing_glyph_lines  # noqa: E402
 
 CHINESE = "徐州工程机械产业集群（亿元）"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from planbook.data import load
-from planbook.datatables import format_number, target_counts
-from planbook.tables import escape_cell, markdown_table
+from planbook.data.load import load
+from planbook.publish.datatables import format_number, target_counts
+from planbook.publish.tables import escape_cell, markdown_table
 
 
 def test_markdown_table_is_a_labelled_myst_table():
@@ -63,7 +63,7 @@ def test_target_counts_cover_every_target():
 
 
 def test_ranges_are_counted_once():
-    from planbook.data import distinct_targets
+    from planbook.data.load import distinct_targets
     t = pd.DataFrame({"target_id": ["a-low", "a-high", "b", "c"],
                       "comparator": [">=", "<=", "<=", ">="],
                       "range_group": ["a", "a", pd.NA, pd.NA]})

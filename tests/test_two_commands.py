@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from planbook.paths import REPO_ROOT
+from planbook.base.paths import REPO_ROOT
 
 
 def first_code_block(markdown: str) -> list[str]:
@@ -27,8 +27,8 @@ def test_makefile_provides_both_commands():
         assert result.returncode == 0, result.stderr
     dry = subprocess.run(["make", "-n", "book"], cwd=REPO_ROOT, capture_output=True,
                          text=True).stdout
-    # planbook.jb is jupyter-book's own command line, with parallel Sphinx jobs
-    assert "planbook.jb build" in dry and "--warningiserror" in dry and "--nitpick" in dry
+    # planbook.sphinx.jb is jupyter-book's own command line, with parallel Sphinx jobs
+    assert "planbook.sphinx.jb build" in dry and "--warningiserror" in dry and "--nitpick" in dry
     assert "--keep-going" in dry
 
 
@@ -54,7 +54,7 @@ def test_make_book_stops_on_bad_data_with_file_row_and_column(tmp_path):
     import csv
     import shutil
 
-    from planbook.paths import DATA_DIR, HTML_DIR
+    from planbook.base.paths import DATA_DIR, HTML_DIR
 
     broken = tmp_path / "data"
     shutil.copytree(DATA_DIR, broken)
@@ -73,6 +73,6 @@ def test_make_book_stops_on_bad_data_with_file_row_and_column(tmp_path):
     assert f"data/outcomes.csv:{line}:value:" in result.stderr
     assert "84五8" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert "planbook.jb build" not in result.stdout  # stopped before the build
+    assert "planbook.sphinx.jb build" not in result.stdout  # stopped before the build
     if before is not None:
         assert index.stat().st_mtime_ns == before

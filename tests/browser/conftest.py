@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from planbook.paths import BUILD_DIR, HTML_DIR
+from planbook.base.paths import BUILD_DIR, HTML_DIR
 
 CHROMIUM = os.environ.get("PLANBOOK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from planbook.paths import HTML_DIR
+from planbook.base.paths import HTML_DIR
 
 PAGES = sorted(p.relative_to(HTML_DIR).as_posix() for p in HTML_DIR.rglob("*.html")
                if "_static" not in p.parts)

@@ -1,6 +1,6 @@
 """The data chapter's tables: sources, indicators, targets, stated facts.
 
-Each returns a numbered table (see :mod:`planbook.tables`) whose caption ends
+Each returns a numbered table (see :mod:`planbook.publish.tables`) whose caption ends
 with its source line, built only from the data package's tables.
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .series import VINTAGE_ZH
-from .tables import escape_cell, numbered_table
+from planbook.analysis.series import VINTAGE_ZH
+from planbook.publish.tables import escape_cell, numbered_table
 
 COMPARATOR_SYMBOLS = {">=": "≥", "~": "≈", "=": "=", "<=": "≤"}
 QUALIFIER_SYMBOLS = {"=": "=", ">": ">", "~": "≈", "<": "<", "<~": "近"}
@@ -57,7 +57,7 @@ def source_table(sources: pd.DataFrame, label: str = "tbl-sources"):
 def indicator_table(indicators: pd.DataFrame, label: str = "tbl-indicators"):
     """The dictionary in brief: how many indicators each category holds, with examples
     (the whole dictionary is a download)."""
-    from .i18n import category_name
+    from planbook.base.i18n import category_name
 
     rows = []
     for category, group in indicators.groupby("category", sort=False):
@@ -116,7 +116,7 @@ def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: 
                      sources: pd.DataFrame, source_ids: list[str], label: str,
                      outcomes: pd.DataFrame | None = None):
     """Each target of the given source(s) beside its assessed outcome and status."""
-    from .achievement import STATUS_ZH as VERDICT_ZH
+    from planbook.analysis.achievement import STATUS_ZH as VERDICT_ZH
 
     chosen = targets[targets["source_id"].isin(source_ids)].merge(assessed, on="target_id")
     names = indicators.set_index("indicator_id")["name_zh"]
@@ -190,7 +190,7 @@ def _figure(qualifier: str, value: float, unit: str) -> str:
 def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str):
     """One row per city, indicator and year with several recorded figures: each figure
     with its qualifier, vintage and grade, and the one the book uses."""
-    from .achievement import pick_outcome
+    from planbook.analysis.achievement import pick_outcome
 
     grades = sources.set_index("source_id")["grade"]
     rows = rows.assign(grade=rows["source_id"].map(grades))
@@ -251,11 +251,11 @@ _PROFILE_DIGITS = {"population": 2, "gdp": None, "gdp_per_head": 0, "secondary_s
 
 
 def profile_table(cells: dict, sources: pd.DataFrame, years: tuple[int, ...], label: str):
-    """The two-city profile (:func:`planbook.profile.city_profile`) as a table: one row
+    """The two-city profile (:func:`planbook.analysis.profile.city_profile`) as a table: one row
     per indicator and year, one column per city; each cell the figure with its grade
     and vintage (or “本书计算” for a ratio) and a circled note number pointing to its
     source in the caption; a gap is “未找到”."""
-    from .profile import CITIES, ROWS, profile_sources
+    from planbook.analysis.profile import CITIES, ROWS, profile_sources
 
     notes = {sid: _CIRCLED[i] for i, sid in enumerate(profile_sources(cells))}
     rows = []

@@ -157,7 +157,7 @@ class Assessment:
         return verdict_label(self.status, self.basis, self.provisional)
 
 
-def _judge(value: float, target: float, comparator: str, unit: str) -> tuple[str, str]:
+def judge(value: float, target: float, comparator: str, unit: str) -> tuple[str, str]:
     """Status and the rule that decided it, in words a reader can check."""
     rate = unit in RATE_UNITS
     band = RATE_CLOSE_BAND if rate else LEVEL_CLOSE_BAND * target
@@ -214,13 +214,13 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
         return Assessment(tid, "not-comparable",
                           f"结果单位（{chosen['unit']}）不能换算为目标单位（{target['unit']}）",
                           outcome_ids=[chosen["outcome_id"]])
-    provisional = _provisional(chosen)
+    provisional = is_provisional(chosen)
     qualifier = chosen["qualifier"]
     t_value = float(target["value"])
     common = dict(outcome_ids=[chosen["outcome_id"]], grade=chosen["grade"],
                   provisional=provisional, qualifier=qualifier)
     if qualifier in ("=", "~"):
-        status, rule = _judge(value, t_value, target["comparator"], target["unit"])
+        status, rule = judge(value, t_value, target["comparator"], target["unit"])
         return Assessment(tid, status, rule, outcome_value=value,
                           ratio=value / t_value if t_value else None, gap=value - t_value,
                           basis="exact", **common)
@@ -230,7 +230,7 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
     return Assessment(tid, status, rule, outcome_value=value, basis="bound", **common)
 
 
-def _provisional(outcome) -> bool:
+def is_provisional(outcome) -> bool:
     return outcome.get("status") == "estimate" or outcome.get("year_basis") == "unstated"
 
 
@@ -262,7 +262,7 @@ def _judge_bound(bound: float, qualifier: str, target: float, comparator: str,
         probes.append(min(edges) - 10 * abs(band) - 1)
     if not math.isfinite(hi):
         probes.append(max(edges) + 10 * abs(band) + 1)
-    statuses = {_judge(p, target, comparator, unit)[0] for p in probes}
+    statuses = {judge(p, target, comparator, unit)[0] for p in probes}
     words = _BOUND_WORDS[qualifier]
     if len(statuses) == 1:
         status = statuses.pop()
@@ -319,12 +319,12 @@ def _assess_average(target, same, year, related_only) -> Assessment:
     bounded = [y for y, p in known.items() if p["qualifier"] not in ("=", "~")]
     ids = [p["outcome_id"] for p in known.values()]
     grade = max((p["grade"] for p in known.values()), default=None)
-    provisional = any(_provisional(p) for p in known.values())
+    provisional = any(is_provisional(p) for p in known.values())
     t_value = float(target["value"])
     if not missing and not bounded:
         note = "；部分年份为约数" if any(p["qualifier"] == "~" for p in known.values()) else ""
         value = compound_average([float(known[y]["value"]) for y in years])
-        status, rule = _judge(value, t_value, target["comparator"], target["unit"])
+        status, rule = judge(value, t_value, target["comparator"], target["unit"])
         return Assessment(tid, status,
                           f"按 {start}—{year} 年各年增速复合计算的年均增速（推算值）{note}；{rule}",
                           outcome_value=value, outcome_ids=ids, gap=value - t_value,
@@ -359,9 +359,9 @@ def _assess_average(target, same, year, related_only) -> Assessment:
     best = average([r[1] for r in ranges])
     if not (math.isfinite(worst) or math.isfinite(best)):
         return no_decision
-    best_status = _judge(best, t_value, target["comparator"], target["unit"])[0] \
+    best_status = judge(best, t_value, target["comparator"], target["unit"])[0] \
         if math.isfinite(best) else "met"
-    worst_status = _judge(worst, t_value, target["comparator"], target["unit"])[0] \
+    worst_status = judge(worst, t_value, target["comparator"], target["unit"])[0] \
         if math.isfinite(worst) else "missed"
     if best_status != worst_status:
         return no_decision

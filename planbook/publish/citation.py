@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import REPO_ROOT
+from planbook.base.paths import REPO_ROOT
 
 CFF_PATH = REPO_ROOT / "CITATION.cff"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from planbook.base.paths import DATA_DIR
 
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string",
                  "date": "string", "boolean": "boolean"}

@@ -1,4 +1,4 @@
-"""``jupyter-book`` with parallel Sphinx jobs: ``python -m planbook.jb build …``.
+"""``jupyter-book`` with parallel Sphinx jobs: ``python -m planbook.sphinx.jb build …``.
 
 Jupyter Book 1.x's command line has no ``-j`` option, although its build
 function takes ``jobs``. Reading in parallel also executes the notebooks in

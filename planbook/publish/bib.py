@@ -12,8 +12,8 @@ import sys
 
 import pandas as pd
 
-from .data import load
-from .paths import REPO_ROOT
+from planbook.data.load import load
+from planbook.base.paths import REPO_ROOT
 
 BIB_PATH = REPO_ROOT / "book" / "references.bib"
 GRADE_ZH = {"A": "A 级（政府或统计部门）", "B": "B 级（主流媒体转述官方数字）",
@@ -56,7 +56,7 @@ def entry(source: pd.Series) -> str:
 
 
 def bibliography(sources: pd.DataFrame) -> str:
-    header = ("% Generated from data/sources.csv by `python -m planbook.bib`; do not edit.\n")
+    header = ("% Generated from data/sources.csv by `python -m planbook.publish.bib`; do not edit.\n")
     return header + "\n\n".join(entry(row) for _, row in
                                 sources.sort_values("source_id").iterrows()) + "\n"
 

@@ -104,7 +104,7 @@ def join_in_document(doctree: nodes.Node) -> int:
 
 
 def setup_transform(app) -> None:
-    """Register the post-transform with Sphinx (called from planbook.sphinxext)."""
+    """Register the post-transform with Sphinx (called from planbook.sphinx.ext)."""
     from sphinx.transforms.post_transforms import SphinxPostTransform
 
     class JoinCJKSoftBreaks(SphinxPostTransform):

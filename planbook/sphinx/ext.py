@@ -4,7 +4,7 @@
   download links under it — PNG, SVG, PDF, the plotted data as CSV, the English
   versions — and a link to its citation in the gallery. The files live at
   ``figures/<label>.<ext>`` at the site root (written by
-  :func:`planbook.figures.save_figure`), so their addresses depend only on the
+  :func:`planbook.charts.figures.save_figure`), so their addresses depend only on the
   label, unlike Sphinx's hashed ``_downloads/`` paths.
 * ``{figure-gallery}`` renders every figure of the book with its number,
   caption, chapter, downloads and ready citations (GB/T 7714, BibTeX, APA).
@@ -27,11 +27,11 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .cjk import join_text, setup_transform
-from .citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
+from planbook.sphinx.cjk import join_text, setup_transform
+from planbook.publish.citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
                        load_book)
-from .files import write_atomically
-from .paths import DATA_DIR, FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
+from planbook.base.files import write_atomically
+from planbook.base.paths import DATA_DIR, FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
 
 DATA_ZIP = "xuzhou-suzhou-plans-data.zip"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -189,10 +189,10 @@ class DataDownloads(SphinxDirective):
 
 class PdfEdition(SphinxDirective):
     """The line that links the PDF edition, with its size (filled in again by
-    planbook.pdfbuild once the PDF is printed, since that happens after the site)."""
+    planbook.publish.pdfbuild once the PDF is printed, since that happens after the site)."""
 
     def run(self):
-        from .pdfedition import PDF_NAME, PDF_URL_PATH, SIZE_CLASS, can_build, pdf_size_text
+        from planbook.publish.pdfedition import PDF_NAME, PDF_URL_PATH, SIZE_CLASS, can_build, pdf_size_text
 
         if can_build():
             rel = "../" * self.env.docname.count("/")

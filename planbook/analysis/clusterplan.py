@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from .achievement import _judge, _provisional, cagr, convert, pick_outcome, required_growth, \
+from planbook.analysis.achievement import judge, is_provisional, cagr, convert, pick_outcome, required_growth, \
     verdict_label
 
 _COUNT_INDICATOR = r"innovation_clusters_(\d+)yi_count"
@@ -106,8 +106,8 @@ def size_class_check(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
     if reported is None:
         result["rule"] = f"未找到 {year} 年规模超过 {threshold} 亿元的集群个数"
         return result
-    status, rule = _judge(float(reported["value"]), float(planned), ">=", "个")
-    provisional = _provisional(reported)
+    status, rule = judge(float(reported["value"]), float(planned), ">=", "个")
+    provisional = is_provisional(reported)
     result.update(reported=int(reported["value"]), outcome_id=reported["outcome_id"],
                   status=status, provisional=provisional,
                   verdict=verdict_label(status, "exact", provisional),

@@ -18,9 +18,9 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-from .files import write_atomically
-from .paths import FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR
-from .style import SVG_HASHSALT
+from planbook.base.files import write_atomically
+from planbook.base.paths import FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR
+from planbook.charts.style import SVG_HASHSALT
 
 LABEL_PATTERN = re.compile(r"^fig-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -190,7 +190,7 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     import matplotlib.pyplot as plt
     from IPython.display import Image
 
-    from .i18n import has_cjk
+    from planbook.base.i18n import has_cjk
 
     check_label(label)
     data = with_provenance(data, unit, source_ids)

@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from .paths import REPO_ROOT
+from planbook.base.paths import REPO_ROOT
 
 PER = 10_000
 # A rate that rests on fewer occurrences than this is shown (muted) but not read as
@@ -62,7 +62,7 @@ def source_texts(sources: pd.DataFrame, source_ids: list[str],
                  documents: pd.DataFrame | None = None) -> dict[str, str]:
     """Body texts of the given archived sources, keyed by source_id: for an analysed
     document, only its own body as data/documents.csv marks it."""
-    from .data import load
+    from planbook.data.load import load
 
     files = sources.set_index("source_id")["file"]
     documents = load("documents") if documents is None else documents
@@ -84,9 +84,9 @@ def _or_none(value):
 
 def targets_per_10k(targets: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     """How densely each document quantifies: its number of targets (counted by the
-    book's rule, :func:`planbook.data.distinct_targets`) per 10,000 characters of body
+    book's rule, :func:`planbook.data.load.distinct_targets`) per 10,000 characters of body
     text. Columns: document, targets, characters, per_10k."""
-    from .data import distinct_targets
+    from planbook.data.load import distinct_targets
 
     counts = distinct_targets(targets).groupby("source_id").size()
     rows = [{"document": doc, "targets": int(counts.get(doc, 0)), "characters": len(text),

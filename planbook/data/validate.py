@@ -9,7 +9,7 @@ stands where an A or B figure for the same city, indicator and year exists.
 Every problem names the file, the row (its line number in the CSV, the header
 being line 1) and the column, so a reader can go straight to it::
 
-    data/targets.csv:12:quote: quote not found in data/sources/xz-2022-cluster-plan.txt
+    data/targets.csv:12:quote: quote not found in data/sources/<source_id>.txt
 
 Validation only reads; it never writes or repairs anything.
 """
@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DATA_DIR
+from planbook.base.paths import DATA_DIR
 
 # Tables whose rows carry a verbatim quote of the source named in `source_id`.
 QUOTED_TABLES = ("targets", "outcomes", "framework_2020", "clusters", "shifts_2023",
@@ -530,7 +530,7 @@ def check(data_dir: Path = DATA_DIR) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m planbook.validate [DATA_DIR]``: print each problem as
+    """``python -m planbook.data.validate [DATA_DIR]``: print each problem as
     ``data/<file>:<row>:<column>: <what is wrong>`` and exit 1, or exit 0 quietly.
     ``make book`` runs this before any notebook, so bad data stops the build with
     these lines and leaves the last good site as it was."""

@@ -1,7 +1,8 @@
-"""One scorecard for every plan: its counted targets, their verdicts, the status
-figure (both languages, all downloads), the assessment table and the counts a
-chapter glues — all from the plan's source id, so a new plan is new data, not new
-code, and the same count has one definition on every page."""
+"""One scorecard for every plan: its counted targets, their verdicts and the counts
+a chapter glues, all from the plan's source id, so a new plan is new data, not new
+code, and the same count has one definition on every page. What a page shows of a
+scorecard (status figure, assessment table, glued counts) is
+:mod:`planbook.publish.scorecards`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .achievement import STATUSES, assess_all, collapse_ranges
-from .data import distinct_targets, load
+from planbook.analysis.achievement import STATUSES, assess_all, collapse_ranges
+from planbook.data.load import distinct_targets, load
 
 PERIOD_PREFIX = {"average-annual": ("年均", "Average annual: "),
                  "annual": ("每年", "Each year: "),
@@ -35,36 +36,6 @@ class Scorecard:
     assessed: pd.DataFrame
     counts: dict[str, int]
     outcome_source_ids: list[str] = field(default_factory=list)
-
-    def status_figure(self, label: str):
-        """Write the status chart ``label`` (zh and en, PNG/SVG/PDF/CSV) and return its image."""
-        from .charts import status_bars
-        from .figures import export_figure
-        from .i18n import pick
-
-        return export_figure(
-            label,
-            lambda lang: status_bars(self.assessed, label=pick(lang, "label", "label_en"), lang=lang),
-            data=self.assessed[["target_id", "label", "label_en", "target_year", "comparator",
-                                "value", "unit", "status", "verdict", "basis", "provisional",
-                                "outcome_value", "outcome_qualifier", "ratio", "outcome_ids",
-                                "outcome_grade"]],
-            source_ids=[self.source_id] + self.outcome_source_ids)
-
-    def assessment_table(self, label: str, indicators: pd.DataFrame, sources: pd.DataFrame,
-                         outcomes: pd.DataFrame):
-        from .datatables import assessment_table
-
-        return assessment_table(self.targets, self.assessed.drop(columns=[
-            c for c in self.targets.columns if c in self.assessed.columns and c != "target_id"]),
-            indicators, sources, [self.source_id], label, outcomes)
-
-    def glue(self, prefix: str = "n_") -> None:
-        """Glue the counts as ``n_targets``, ``n_decided``, ``n_met`` … (``prefix`` + key)."""
-        from myst_nb import glue
-
-        for key, value in self.counts.items():
-            glue(f"{prefix}{key}", value, display=False)
 
 
 def plan_scorecard(source_id: str, *, targets: pd.DataFrame | None = None,
@@ -96,7 +67,7 @@ def plan_scorecard(source_id: str, *, targets: pd.DataFrame | None = None,
 def document_scorecards(sources: pd.DataFrame | None = None, **tables) -> dict[str, Scorecard]:
     """The scorecard of every analysed document that sets targets, in reading order
     (``tables`` as for :func:`plan_scorecard`)."""
-    from .data import analysed_documents
+    from planbook.data.load import analysed_documents
 
     sources = load("sources") if sources is None else sources
     targets = tables.pop("targets", None)
@@ -109,7 +80,7 @@ def document_scorecards(sources: pd.DataFrame | None = None, **tables) -> dict[s
 def status_rows(key: str, label_zh: str, label_en: str, statuses: pd.Series) -> list[dict]:
     """How many of ``statuses`` (verdict codes, one per counted target) are in each
     verdict: one row per verdict, the long form a stacked status chart takes."""
-    from .achievement import STATUS_ZH
+    from planbook.analysis.achievement import STATUS_ZH
 
     return [{"plan": key, "计划": label_zh, "plan_en": label_en, "status": status,
              "状态": STATUS_ZH[status], "count": int((statuses == status).sum())}
@@ -119,7 +90,7 @@ def status_rows(key: str, label_zh: str, label_en: str, statuses: pd.Series) -> 
 def status_counts_long(cards: dict[str, Scorecard], sources: pd.DataFrame) -> pd.DataFrame:
     """Scorecard counts reshaped for a stacked status chart: one row per document
     and verdict, with the document's labels in both languages."""
-    from .data import analysed_documents
+    from planbook.data.load import analysed_documents
 
     zh, en = analysed_documents(sources), analysed_documents(sources, lang="en")
     return pd.DataFrame([row for sid, card in cards.items()

@@ -70,7 +70,7 @@ def category_name(category: str, lang: str) -> str:
         zh, en = CATEGORY_NAMES[category]
     except KeyError:
         raise KeyError(f"indicator category {category!r} has no name: add it to "
-                       "planbook/i18n.py CATEGORY_NAMES") from None
+                       "planbook/base/i18n.py CATEGORY_NAMES") from None
     return pick(lang, zh, en)
 
 
@@ -87,7 +87,7 @@ def tr(text: str, lang: str) -> str:
     try:
         return PHRASES[text]
     except KeyError:
-        raise KeyError(f"no English for {text!r}: add it to planbook/i18n.py PHRASES") from None
+        raise KeyError(f"no English for {text!r}: add it to planbook/base/i18n.py PHRASES") from None
 
 
 def pick(lang: str, zh, en):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .series import preferred_series
+from planbook.analysis.series import preferred_series
 
 CITIES = ("xuzhou", "suzhou")
 

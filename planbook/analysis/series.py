@@ -1,12 +1,12 @@
 """Time series the chapters plot: one value per city and year, chosen by the
-book's rule (see :func:`planbook.achievement.pick_outcome`) and converted to one
+book's rule (see :func:`planbook.analysis.achievement.pick_outcome`) and converted to one
 unit, with the grade, vintage and qualifier of the figure kept beside it."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .achievement import convert, pick_outcome
+from planbook.analysis.achievement import convert, pick_outcome
 
 # The vintage of a recorded figure (outcomes.csv `status`), as readers see it.
 VINTAGE_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "预计数"}

@@ -1,15 +1,15 @@
 """Where the PDF edition of the book is published, for pages that link to it.
 
-``make pdf`` (:mod:`planbook.pdfbuild`) prints the whole book to one PDF and
+``make pdf`` (:mod:`planbook.publish.pdfbuild`) prints the whole book to one PDF and
 publishes it at a stable address on the site, ``pdf/<PDF_NAME>``. Importing
 this module has no side effects (no browser, no font work, no file written), so
 a page or the Sphinx extension can link to the PDF with::
 
-    from planbook.pdfedition import PDF_URL_PATH, pdf_size_text
+    from planbook.publish.pdfedition import PDF_URL_PATH, pdf_size_text
     f"[PDF 版（{pdf_size_text()}）]({rel}{PDF_URL_PATH})"
 
 The PDF is printed from the built site, so it is made *after* the HTML build.
-Pages link to it with the ``pdf-edition`` directive (planbook.sphinxext), which
+Pages link to it with the ``pdf-edition`` directive (planbook.sphinx.ext), which
 writes the size in a ``<span class="pb-pdf-size">``; once the PDF is written,
 :func:`fill_size` puts the new size into every page that shows it. Where
 Chromium is missing no PDF is made, and the directive says so instead of linking
@@ -22,8 +22,8 @@ import os
 import re
 from pathlib import Path
 
-from .files import write_atomically
-from .paths import BUILD_DIR, HTML_DIR, SITE_EXTRA_DIR
+from planbook.base.files import write_atomically
+from planbook.base.paths import BUILD_DIR, HTML_DIR, SITE_EXTRA_DIR
 
 # The browser that prints the PDF (Debian's chromium; .ci/run installs it).
 CHROMIUM = os.environ.get("PLANBOOK_CHROMIUM", "/usr/bin/chromium")

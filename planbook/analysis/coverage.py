@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .achievement import STATUS_ZH, STATUSES
-from .data import analysed_documents
-from .scorecard import Scorecard
+from planbook.analysis.achievement import STATUS_ZH, STATUSES
+from planbook.data.load import analysed_documents
+from planbook.analysis.scorecard import Scorecard
 
 
 def coverage_by_plan(cards: dict[str, Scorecard], outcomes: pd.DataFrame,

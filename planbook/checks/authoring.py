@@ -109,11 +109,11 @@ def check(markdown: str) -> list[Problem]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m planbook.authoring [FILE …]`` (default: every page of the book)."""
+    """``python -m planbook.checks.authoring [FILE …]`` (default: every page of the book)."""
     import sys
     from pathlib import Path
 
-    from .paths import REPO_ROOT
+    from planbook.base.paths import REPO_ROOT
 
     paths = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or \
         sorted((REPO_ROOT / "book").glob("*.md"))

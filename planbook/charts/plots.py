@@ -2,7 +2,7 @@
 
 Each takes tidy data and returns a matplotlib Figure, so the exported CSV is
 exactly what is drawn. Each takes ``lang`` ("zh" or "en"): chart chrome goes
-through :func:`planbook.i18n.tr`; data labels are chosen by the caller from the
+through :func:`planbook.base.i18n.tr`; data labels are chosen by the caller from the
 data's Chinese or English columns.
 """
 
@@ -14,8 +14,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from .i18n import tr
-from .style import CITY_COLORS, OKABE_ITO, PALETTE
+from planbook.base.i18n import tr
+from planbook.charts.style import CITY_COLORS, OKABE_ITO, PALETTE
 
 CITY_NAMES = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
 STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",
@@ -416,7 +416,7 @@ def annual_targets_chart(record, *, cities: list[str], ylabel: str = "地区生�
     """Year by year, the growth target (a black dash) and the outcome (a dot coloured by
     the verdict; grey where no target is public; hollow for a grade-C figure).
 
-    ``record`` has one row per city and year (see :func:`planbook.annual.growth_record`).
+    ``record`` has one row per city and year (see :func:`planbook.analysis.annual.growth_record`).
     ``shock_year`` draws a dotted vertical line labelled ``shock_label`` (in ``lang``).
     """
     years = sorted(record["year"].unique())

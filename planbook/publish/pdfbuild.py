@@ -1,6 +1,6 @@
 """The PDF edition: the whole book printed by Chromium into one PDF.
 
-``python -m planbook.pdfbuild`` (``make pdf``, after ``make book``):
+``python -m planbook.publish.pdfbuild`` (``make pdf``, after ``make book``):
 
 1. **One HTML file** (``_build/pdf/book.html``) is assembled from the built site's
    chapter pages in ``_toc.yml`` order: a cover (title, authors, version and date
@@ -29,7 +29,7 @@
    shrink the whole book to fit the paper), as does any request that is not for
    a local file: nothing is fetched from outside.
 4. **Publish** at ``_build/pdf/<name>``, ``_build/html/pdf/<name>`` and
-   ``_build/site-extra/pdf/<name>`` (see :mod:`planbook.pdfedition`).
+   ``_build/site-extra/pdf/<name>`` (see :mod:`planbook.publish.pdfedition`).
 
 ``tests/test_pdf.py`` checks the result (text layer, figures, margins, fonts).
 """
@@ -53,10 +53,10 @@ from pathlib import Path
 
 import yaml
 
-from .citation import book_gbt7714, load_book
-from .files import write_atomically
-from .paths import HTML_DIR, REPO_ROOT
-from .pdfedition import (CHROMIUM, PDF_BUILD_DIR, PDF_BUILD_PATH, PDF_SITE_EXTRA_PATH,
+from planbook.publish.citation import book_gbt7714, load_book
+from planbook.base.files import write_atomically
+from planbook.base.paths import HTML_DIR, REPO_ROOT
+from planbook.publish.pdfedition import (CHROMIUM, PDF_BUILD_DIR, PDF_BUILD_PATH, PDF_SITE_EXTRA_PATH,
                          PDF_SITE_PATH, fill_size, size_text)
 
 # As in tests/browser/conftest.py (GUIDE §10), plus no network at all.
@@ -76,7 +76,7 @@ EXCLUDED_RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF))
 UNNUMBERED = {"book/references"}
 # The root page's heading is the book's title, which the cover already shows.
 ROOT_TITLE = "导言"
-# Figures are drawn at their own size (savefig.dpi in planbook.style), at most
+# Figures are drawn at their own size (savefig.dpi in planbook.charts.style), at most
 # the width of the text.
 DEFAULT_FIGURE_DPI = 200
 PDF_TITLE_SUFFIX = "（PDF 版）"
@@ -345,7 +345,7 @@ class _Assembler:
                    if type(t) is NavigableString and not _inside(t, ("pre", "code"))]
         for text in strings:
             # (soft line breaks between Chinese characters are already gone from
-            # the site: planbook.cjk joins them when the page is built)
+            # the site: planbook.sphinx.cjk joins them when the page is built)
             new = str(text)
             for char, substitute in PRINT_SUBSTITUTES.items():
                 new = new.replace(char, substitute)
@@ -585,7 +585,7 @@ FONT_FACES = {
 def write_fonts(text: str, font_dir: Path = FONT_DIR) -> dict[str, Path]:
     """The print fonts and fonts/fonts.css, all from installed packages: the two
     CJK faces of ``mplfonts`` (derived for ``text``), DejaVu from matplotlib."""
-    from .style import cjk_font_path
+    from planbook.charts.style import cjk_font_path
 
     sans = cjk_font_path()
     font_dir.mkdir(parents=True, exist_ok=True)
@@ -805,7 +805,7 @@ def with_metadata(pdf: bytes) -> bytes:
         "/Author": "，".join(book.authors),
         "/Subject": f"{book.title}（PDF 版），版本 {book.version}，{book.released} 发布。{book.url}",
         "/Keywords": "产业政策; 徐州; 苏州; 创新产业集群; 规划目标",
-        "/Creator": "planbook.pdfbuild (Chromium)",
+        "/Creator": "planbook.publish.pdfbuild (Chromium)",
     })
     buffer = io.BytesIO()
     writer.write(buffer)

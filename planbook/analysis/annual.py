@@ -5,7 +5,7 @@ it) sets the year's main expected targets — GDP growth at the least — and a 
 later reports what happened. These annual targets are recorded in ``targets.csv``
 with ``target_kind == "annual"`` (and five-year-plan targets with ``"five-year"``);
 this module sets each against its outcome with the book's one rule book
-(:func:`planbook.achievement.assess`), so the year-by-year comparison of the two
+(:func:`planbook.analysis.achievement.assess`), so the year-by-year comparison of the two
 cities uses exactly the verdicts of the plan chapters.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .achievement import STATUS_ZH, assess, pick_outcome
+from planbook.analysis.achievement import STATUS_ZH, assess, pick_outcome
 
 DECIDED = ("met", "close", "missed")
 COMPARATOR_ZH = {">=": "以上", "~": "左右", "=": "", "<=": "以下"}
@@ -31,7 +31,7 @@ def annual_scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
                      kinds: tuple[str, ...] = ("annual",)) -> pd.DataFrame:
     """One row per target of the given kinds: city, year, indicator, the target and its
     source, the outcome used and its source, and the verdict (status codes of
-    :mod:`planbook.achievement`)."""
+    :mod:`planbook.analysis.achievement`)."""
     grades = dict(zip(sources["source_id"], sources["grade"]))
     chosen = targets[targets["target_kind"].isin(kinds)]
     rows = []

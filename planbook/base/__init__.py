@@ -1,0 +1,1 @@
+"""Foundations every layer may use: where files live, atomic writes, English labels."""

@@ -1,0 +1,1 @@
+"""Authoring and build checks the tests and tools run: typed numbers, misplaced bold, glyphs, build warnings, links."""

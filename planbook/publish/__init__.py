@@ -1,0 +1,1 @@
+"""Published: numbered tables, citations and bibliography, the PDF edition, what a page shows of a scorecard."""
