@@ -125,18 +125,27 @@ def _line_of(table, **match):
                 if all(r[k] == v for k, v in match.items()))
 
 
+def assert_fault(data, name: str, match: dict, column: str, message: str, **edits):
+    """Edit the row of ``name`` that matches ``match`` and expect the validator to name
+    that file, row and column with ``message``."""
+    line = _line_of(rows(data / name), **match)
+    edit(data / name, line, **edits)
+    assert_problem(data, name, line, column, message)
+
+
 def test_tampered_copy_must_be_grade_c(data):
-    table = rows(data / "sources.csv")
-    line = _line_of(table, copy="tampered-copy")
-    edit(data / "sources.csv", line, grade="A")
-    assert_problem(data, "sources.csv", line, "grade", "tampered copy is grade C")
+    assert_fault(data, "sources.csv", {"copy": "tampered-copy"}, "grade", "tampered copy is grade C",
+                 grade="A")
 
 
 def test_tampered_copy_must_show_its_tampering(data):
-    table = rows(data / "sources.csv")
-    line = _line_of(table, copy="tampered-copy")
-    edit(data / "sources.csv", line, tampering="这几个字不在存档文本里")
-    assert_problem(data, "sources.csv", line, "tampering", "tampering not found")
+    assert_fault(data, "sources.csv", {"copy": "tampered-copy"}, "tampering", "tampering not found",
+                 tampering="这几个字不在存档文本里")
+
+
+def test_issuer_names_are_not_separated_by_a_space(data):
+    assert_fault(data, "sources.csv", {"source_id": "xz-2022-cluster-plan"}, "issuer", "not a space",
+                 issuer="中共徐州市委 徐州市人民政府")
 
 
 def test_figure_from_a_tampered_copy_needs_a_second_copy(data):
@@ -247,18 +256,21 @@ def test_chinese_numerals():
 
 
 def test_body_marker_must_be_a_line_of_the_archived_text(data):
-    table = rows(data / "documents.csv")
-    line = _line_of(table, source_id="xz-2022-cluster-plan")
-    edit(data / "documents.csv", line, body_from="徐州市创新产业集群培育方案")
-    assert_problem(data, "documents.csv", line, "body_from", "no line")
+    assert_fault(data, "documents.csv", {"source_id": "xz-2022-cluster-plan"}, "body_from", "no line",
+                 body_from="徐州市创新产业集群培育方案")
 
 
 def test_context_needs_a_quote_found_in_its_source(data):
-    table = rows(data / "documents.csv")
-    line = _line_of(table, source_id="sz-2018-industrial-upgrading-plan")
-    edit(data / "documents.csv", line, context_zh="某组计划之一",
-         context_source_id="sz-2018-industrial-upgrading-plan", context_quote="十二个三年行动计划之一（不在原文中）")
-    assert_problem(data, "documents.csv", line, "context_quote", "quote not found")
+    assert_fault(data, "documents.csv", {"source_id": "sz-2018-industrial-upgrading-plan"},
+                 "context_quote", "quote not found", context_zh="某组计划之一",
+                 context_source_id="sz-2018-industrial-upgrading-plan",
+                 context_quote="十二个三年行动计划之一（不在原文中）")
+
+
+def test_a_quoted_instrument_must_be_in_its_plan(data):
+    first = rows(data / "instruments.csv")[0]
+    assert_fault(data, "instruments.csv", {"quote": first["quote"]}, "quote", "quote not found",
+                 quote=first["quote"] + "（改写）")
 
 
 def test_every_analysed_document_has_a_row(data):

@@ -168,19 +168,19 @@ def judge(value: float, target: float, comparator: str, unit: str) -> tuple[str,
             return "met", "上限目标：不高于目标，达成"
         if value <= target + band:
             return "close", f"上限目标：超出目标不到 {band_text}，接近"
-        return "missed", f"上限目标：超出目标 {band_text} 以上，未达成"
+        return "missed", f"上限目标：超出目标 {band_text}以上，未达成"
     if comparator == "~":
         if value >= target - band:
             return "met", f"“左右”目标：达到目标或低于目标不到 {band_text}，达成"
         if value >= target - 2 * band:
             return "close", f"“左右”目标：低于目标 {band_text} 至 {band2_text}，接近"
-        return "missed", f"“左右”目标：低于目标 {band2_text} 以上，未达成"
+        return "missed", f"“左右”目标：低于目标 {band2_text}以上，未达成"
     # ">=" and "=" are both a level to reach
     if value >= target:
         return "met", "达到或超过目标，达成"
     if value >= target - band:
         return "close", f"低于目标不到 {band_text}，接近"
-    return "missed", f"低于目标 {band_text} 以上，未达成"
+    return "missed", f"低于目标 {band_text}以上，未达成"
 
 
 def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | None = None,

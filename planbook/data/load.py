@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,8 +58,7 @@ def document_place(source_id: str, sources: pd.DataFrame | None = None,
     documents = load("documents") if documents is None else documents
     source = sources.set_index("source_id").loc[source_id]
     doc = documents.set_index("source_id").loc[source_id]
-    issuer = re.sub(r"\s+", "、", str(source["issuer"]).strip())  # "市委 市政府" → "市委、市政府"
-    sentence = f"文件类型：{doc['doc_type_zh']}；所涉年份：{doc['period']}；发文：{issuer}"
+    sentence = f"文件类型：{doc['doc_type_zh']}；所涉年份：{doc['period']}；发文：{source['issuer']}"
     if source["kind"] == "plan":  # only a plan has a document number to look for
         sentence += "，" + (source["doc_number"] if pd.notna(source["doc_number"]) else "文号未见于存档资料")
     sentence += "。"

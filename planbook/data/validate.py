@@ -205,12 +205,16 @@ def _on_host(host: str, listed: str) -> bool:
     return host == listed or host.endswith("." + listed)
 
 
+_HAN_SPACE_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+
+
 def source_problems(data_dir: Path) -> list[Problem]:
     """The copy rule for sources (see the data chapter):
 
     - no source from a host in ``excluded_hosts.csv`` (content farms, machine-written text);
     - a tampered copy is grade C and names its tampering, which its archived text shows;
-    - a copy names a host other than its original's.
+    - a copy names a host other than its original's;
+    - an issuer separates names with punctuation, not a space.
     """
     path = data_dir / "sources.csv"
     excluded_path = data_dir / "excluded_hosts.csv"
@@ -250,6 +254,11 @@ def source_problems(data_dir: Path) -> list[Problem]:
         if original and original == host:
             problems.append(Problem(_rel(path, data_dir), line, "original_url",
                                     "a copy seen on the original's own host is the original"))
+        if _HAN_SPACE_HAN.search(row.get("issuer") or ""):
+            # the issuer is the book's own wording (titles are verbatim and keep their spaces)
+            problems.append(Problem(_rel(path, data_dir), line, "issuer",
+                                    "separate names with “、” or “：”, not a space: a space "
+                                    "between Chinese characters shows as a stray gap on the page"))
     return problems
 
 

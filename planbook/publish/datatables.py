@@ -181,10 +181,14 @@ def series_gaps_table(series_gaps: pd.DataFrame, label: str):
     return numbered_table(frame, label, "地区生产总值序列中没有可用数字的年份。资料来源：data/series_gaps.csv。")
 
 
+def _mark(qualifier: str) -> str:
+    """The sign a reader sees before a figure: "" for exact, "≈ ", "> ", "近 " …"""
+    return "" if qualifier == "=" else QUALIFIER_SYMBOLS.get(qualifier, "") + " "
+
+
 def _figure(qualifier: str, value: float, unit: str) -> str:
     """A recorded figure as a reader reads it: "≈ 2.1 万亿元", "> 1,000 亿元", "8,458 亿元"."""
-    mark = "" if qualifier == "=" else QUALIFIER_SYMBOLS.get(qualifier, "") + " "
-    return f"{mark}{format_number(value)} {unit}"
+    return f"{_mark(qualifier)}{format_number(value)} {unit}"
 
 
 def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str):
@@ -257,7 +261,10 @@ def profile_table(cells: dict, sources: pd.DataFrame, years: tuple[int, ...], la
     source in the caption; a gap is “未找到”."""
     from planbook.analysis.profile import CITIES, ROWS, profile_sources
 
-    notes = {sid: _CIRCLED[i] for i, sid in enumerate(profile_sources(cells))}
+    used = profile_sources(cells)
+    if len(used) > len(_CIRCLED):
+        raise ValueError(f"the profile rests on {len(used)} sources; note marks exist for {len(_CIRCLED)}")
+    notes = {sid: _CIRCLED[i] for i, sid in enumerate(used)}
     rows = []
     for year in years:
         for key, label_zh, _ in ROWS:
@@ -269,7 +276,7 @@ def profile_table(cells: dict, sources: pd.DataFrame, years: tuple[int, ...], la
                     continue
                 digits = _PROFILE_DIGITS[key]
                 number = format_number(cell.value) if digits is None else f"{cell.value:,.{digits}f}"
-                mark = "" if cell.qualifier == "=" else QUALIFIER_SYMBOLS.get(cell.qualifier, "") + " "
+                mark = _mark(cell.qualifier)
                 basis = "本书计算" if cell.computed else VINTAGE_ZH.get(cell.status, cell.status)
                 refs = "".join(notes[s] for s in cell.source_ids)
                 row[CITY_ZH[city]] = f"{mark}{number} {cell.unit}（{basis}，{cell.grade} 级，{refs}）"
