@@ -3,8 +3,11 @@
 
 Builds the book a second time, from scratch, into _build/determinism (its own
 execution cache, its own figure exports, via PLANBOOK_BUILD_DIR), then compares
-the sha256 of every file under figures/ and dataset/ with the main build in
-_build/html. Prints the differences and exits 1 if there is any.
+the sha256 of every file under figures/ and dataset/ (the interactive charts' specs
+included), the generated scripts and styles in _static/ (the chart library, the page
+script, the icons), and each page's interactive-figure markup (tabs, inlined spec,
+data table) with the main build in _build/html. Prints the differences and exits 1
+if there is any.
 Run by `make test` after `make book`.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +25,13 @@ REPO = Path(__file__).resolve().parents[1]
 MAIN_HTML = REPO / "_build" / "html"
 SECOND_ROOT = REPO / "_build" / "determinism"
 COMPARED = ("figures", "dataset")
+GENERATED_STATIC = ("_static/vega-bundle.js", "_static/interactive-figures.js", "_static/icons.css")
+# One figure's views on a page, from its opening tag to the end of its inlined spec
+VIEWS = re.compile(r'<div class="pb-figure-views" id="([^"]+)".*?</script></div>', re.S)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def digests(html: Path) -> dict[str, str]:
@@ -28,7 +39,14 @@ def digests(html: Path) -> dict[str, str]:
     for folder in COMPARED:
         for path in sorted((html / folder).rglob("*")):
             if path.is_file():
-                found[path.relative_to(html).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+                found[path.relative_to(html).as_posix()] = _sha(path.read_bytes())
+    for name in GENERATED_STATIC:
+        if (html / name).is_file():
+            found[name] = _sha((html / name).read_bytes())
+    for page in sorted(html.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for match in VIEWS.finditer(text):
+            found[f"{page.relative_to(html).as_posix()}#{match.group(1)}"] = _sha(match.group(0).encode("utf-8"))
     return found
 
 
@@ -62,8 +80,8 @@ def main() -> int:
         print(f"determinism: {len(differ) + len(only_first) + len(only_second)} of "
               f"{len(first)} files differ between two clean builds")
         return 1
-    print(f"determinism: {len(first)} files (figures and data downloads) identical "
-          "across two clean builds")
+    print(f"determinism: {len(first)} files and interactive figures (figures, data downloads, "
+          "generated scripts, the figures' markup on the pages) identical across two clean builds")
     return 0
 
 

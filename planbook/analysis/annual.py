@@ -90,6 +90,9 @@ def growth_record(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.Dat
                 "outcome_qualifier": None if outcome is None else outcome["qualifier"],
                 "outcome_grade": None if outcome is None else outcome["grade"],
                 "status": None if target.empty else target.iloc[0]["status"],
+                "outcome_status": None if outcome is None else outcome["status"],
+                "target_source_id": None if target.empty else target.iloc[0]["target_source_id"],
+                "outcome_source_id": None if outcome is None else outcome["source_id"],
             })
     return pd.DataFrame(rows)
 

@@ -50,6 +50,12 @@ PHRASES = {
     "2020 年疫情冲击": "2020: COVID-19 shock",
     # cities
     "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu",
+    # tooltips of the interactive charts (planbook/charts/interactive.py)
+    "城市": "City", "数值": "Value", "数字类型": "Kind of figure", "数据版本": "Vintage",
+    "来源": "Source", "目标值": "Target value", "核对结果": "Verdict", "实际值": "Outcome",
+    "判定依据": "Basis of the verdict", "结果来源": "Source of the outcome", "计划": "Plan",
+    "条数": "Targets", "占该计划的比例": "Share of the plan", "实际增速": "Growth achieved",
+    "目标来源": "Source of the target", "项目": "Item", "类别": "Group", "系列": "Series",
 }
 
 

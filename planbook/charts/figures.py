@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 from planbook.base.files import write_atomically
 from planbook.base.paths import FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR
+from planbook.charts import interactive
 from planbook.charts.style import SVG_HASHSALT
 
 LABEL_PATTERN = re.compile(r"^fig-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,6 +32,10 @@ _METADATA = {
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
 }
 FORMATS = ("png", "svg", "pdf")
+# The interactive chart's file: <label>.vl.json (Vega-Lite), <label>.en.vl.json.
+INTERACTIVE_SUFFIX = "vl.json"
+# Chinese text in a JSON spec (runs of CJK characters, not the escapes json could use)
+_CJK_TEXT = re.compile(r"[\u3400-\u9fff]+")
 
 
 def check_label(label: str) -> str:
@@ -180,7 +185,8 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     (``build(lang)`` returns a Figure) and write both, with the plotted data.
 
     Writes ``<label>.png|svg|pdf|csv``, ``<label>.en.png|svg|pdf`` and a gallery
-    thumbnail; refuses an English figure that still shows Chinese; nothing is
+    thumbnail, and, where the chart builder attached one (:mod:`planbook.charts.interactive`),
+    the interactive chart drawn from the same frame as ``<label>.vl.json`` / ``.en.vl.json``; refuses an English figure that still shows Chinese; nothing is
     written unless every rendering succeeded. Returns the Chinese PNG as an
     IPython image, so the page shows exactly the file readers download (and the
     figure is not rendered a second time by the notebook's inline backend).
@@ -202,16 +208,32 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
         leaked = [t for t in text_in(figures["en"]) if has_cjk(t)]
         if leaked:
             raise ValueError(f"{label}: the English figure still shows Chinese: {leaked[:5]}")
+        specs = {lang: interactive.attached(fig) for lang, fig in figures.items()}
     finally:
         for fig in figures.values():
             plt.close(fig)
+    if (specs["zh"] is None) != (specs["en"] is None):
+        raise ValueError(f"{label}: only one language has an interactive chart")
+    if specs["zh"] is not None:
+        leaked = sorted({m for m in _CJK_TEXT.findall(interactive.to_json(specs["en"]))})
+        if leaked:
+            raise ValueError(f"{label}: the English interactive chart still shows Chinese: {leaked[:5]}")
+        for spec in specs.values():
+            interactive.check_spec(spec, label)
     outdir = Path(outdir) if outdir is not None else FIGURE_EXPORT_DIR
     files = {f"{label}.{fmt}": payload for fmt, payload in payloads["zh"].items()}
     files.update({f"{label}.en.{fmt}": payload for fmt, payload in payloads["en"].items()})
+    if specs["zh"] is not None:
+        # the interactive chart, beside the static files (shown on the page by planbook.sphinx.ext)
+        files[f"{label}.{INTERACTIVE_SUFFIX}"] = interactive.to_json(specs["zh"]).encode("utf-8")
+        files[f"{label}.en.{INTERACTIVE_SUFFIX}"] = interactive.to_json(specs["en"]).encode("utf-8")
     files[f"{label}.csv"] = data.to_csv(index=False, lineterminator="\n").encode("utf-8")
     files[f"{label}.thumb.png"] = thumbnail_of(payloads["zh"]["png"])
     for name, payload in files.items():
         write_atomically(outdir / name, payload)
+    if specs["zh"] is None:  # a chart that lost its interactive version: no stale spec left
+        for stale in (f"{label}.{INTERACTIVE_SUFFIX}", f"{label}.en.{INTERACTIVE_SUFFIX}"):
+            (outdir / stale).unlink(missing_ok=True)
     check_dir = Path(check_dir) if check_dir is not None else FIGURE_CHECK_DIR
     write_atomically(check_dir / f"{label}.json",
                      json.dumps(checks, ensure_ascii=False, indent=1).encode("utf-8"))

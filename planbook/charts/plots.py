@@ -14,23 +14,16 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from planbook.base.i18n import tr
-from planbook.charts.style import CITY_COLORS, OKABE_ITO, PALETTE
+from planbook.base.i18n import pick, tr
+from planbook.charts import interactive
+from planbook.charts.style import (CITY_COLORS, CITY_NAMES_ZH, OKABE_ITO, PALETTE, STATUS_COLORS,
+                                   STATUS_ORDER, unit_scale)
 
-CITY_NAMES = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
-STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",
-                 "no-data": "#BBBBBB", "not-comparable": "#56B4E9"}
-STATUS_ORDER = ["met", "close", "missed", "not-comparable", "no-data"]
+CITY_NAMES = CITY_NAMES_ZH
 _STATUS_ZH = {"met": "达成", "close": "接近", "missed": "未达成", "no-data": "无数据",
               "not-comparable": "不可比"}
 TIER_COLORS = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"],
                OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"]]
-
-
-def unit_scale(unit: str | None, lang: str) -> float:
-    """Factor from the data's unit to the unit a chart shows in ``lang``: English
-    charts show billion yuan where the data are in 亿元 (×0.1); everything else as is."""
-    return 0.1 if lang == "en" and unit == "亿元" else 1.0
 
 
 def status_label(status: str, lang: str = "zh") -> str:
@@ -75,7 +68,17 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
               loc="lower right", frameon=False)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)
-    return fig
+    names = [tr(legend_labels.get(g, g), lang) for g in present]
+    rows = [{"category": r[label], "group": tr(legend_labels.get(r[group], r[group]), lang),
+             "value": float(r[value]) * scale, "muted": False,
+             "tip_category": r[label], "tip_group": tr(legend_labels.get(r[group], r[group]), lang),
+             "tip_value": (interactive.quantity(r[value], unit, lang) if unit
+                           else interactive.number(r[value]))}
+            for _, r in ordered.iterrows()]
+    return interactive.attach(fig, interactive.bars_spec(
+        rows, categories=list(ordered[label]), groups=names, colors=[colors[rank[g]] for g in present],
+        value_title=xlabel, horizontal=True, stacked_groups=True, lang=lang,
+        tips=[("tip_category", "项目"), ("tip_group", "类别"), ("tip_value", xlabel)]))
 
 
 # ----------------------------------------------------------------------------
@@ -95,6 +98,7 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
     markers = {"=": "o", "~": "o", ">": "^", "<": "v", "<~": "v"}
     units = set(series["unit"]) if "unit" in series else set()
     scale = unit_scale(units.pop() if len(units) == 1 else None, lang)
+    recorded = series
     series = series.assign(value=series["value"] * scale)
     for city, group in series.groupby("city", sort=False):
         color = CITY_COLORS[city]
@@ -129,15 +133,20 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
         handles.append(Line2D([], [], marker="v", ls="", color="#555555",
                               label=tr("上侧界（“近”“不足”）", lang)))
     ax.legend(handles=handles, frameon=False, fontsize=8.5, ncol=2, loc="best")
-    return fig
+    return interactive.attach(fig, interactive.lines_spec(
+        recorded, ylabel=ylabel, target=target, target_label=target_label, lang=lang))
 
 
 # ----------------------------------------------------------------------------
 # Status of each target against its outcome.
 
-def status_bars(table, *, label: str = "label", status: str = "status",
-                ratio: str = "ratio", xlabel: str = "实际值 ÷ 目标值", lang: str = "zh"):
-    """One bar per target: the outcome as a share of the target, coloured by status.
+STATUS_XMAX = 2.25  # the ratio axis ends here; longer bars are cut at 200 %
+
+
+def status_marks(table, *, label: str = "label", status: str = "status", ratio: str = "ratio",
+                 lang: str = "zh") -> list[dict]:
+    """What the status chart draws for each target, and what its tooltip says: the one
+    place the rules below are applied, for the static and the interactive chart.
 
     - a verdict on an exact figure: a solid bar of the ratio;
     - a verdict that rests on a bound (column ``basis`` = "bound"): an open bar up to
@@ -146,52 +155,93 @@ def status_bars(table, *, label: str = "label", status: str = "status",
     - a provisional verdict (column ``provisional``: an estimate, or a year the text
       does not state): a dashed outline and “暂定”;
     - a figure from a grade-C source (column ``outcome_grade``): hatched.
-    Targets with no verdict get no bar, only a status mark and word, so a gap is as
+    Targets with no verdict get no bar, only a status mark and words, so a gap is as
     visible as a result.
     """
     table = table.reset_index(drop=True)
     has = lambda c: c in table.columns  # noqa: E731
-    fig, ax = plt.subplots(figsize=(7.6, 0.34 * len(table) + 1.4))
-    positions = list(range(len(table)))[::-1]
-    used = set()
-    for pos, (_, row) in zip(positions, table.iterrows()):
-        color = STATUS_COLORS[row[status]]
-        basis = row["basis"] if has("basis") else "exact"
+    marks = []
+    for _, row in table.iterrows():
+        basis = row["basis"] if has("basis") and pd.notna(row["basis"]) else "exact"
         provisional = bool(row["provisional"]) if has("provisional") and pd.notna(row["provisional"]) else False
         grade_c = has("outcome_grade") and row["outcome_grade"] == "C"
         value = row[ratio]
         if basis == "bound" and has("outcome_value") and has("value") and pd.notna(row["outcome_value"]):
             value = float(row["outcome_value"]) / float(row["value"])
-        if row[status] in ("met", "close", "missed") and value is not None and not pd.isna(value):
+        decided = row[status] in ("met", "close", "missed")
+        bar = decided and value is not None and not pd.isna(value)
+        outcome = row["outcome_value"] if has("outcome_value") else None
+        unit = row["unit"] if has("unit") else ""
+        sign = ""
+        if bar:
             shown = min(float(value), 2.0)
-            bound = basis == "bound"
-            open_bar = bound or grade_c
-            ax.barh(pos, shown, color="white" if open_bar else color, edgecolor=color,
-                    hatch="///" if grade_c else None, height=0.7,
-                    linestyle="--" if provisional else "-", linewidth=1.4)
-            sign = ""
-            if bound:
+            if basis == "bound":
                 sign = "≥" if row.get("outcome_qualifier") == ">" else "<"
-                used.add("bound")
             text = f"{sign}{float(value):.0%}" + (tr("（暂定）", lang) if provisional else "")
-            ax.text(shown + 0.02, pos, text, va="center", fontsize=8)
-            used.update({"c"} if grade_c else set())
-            used.update({"provisional"} if provisional else set())
+            ratio_words = text
         else:
-            ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
-            words = status_label(row[status], lang)
-            if (row[status] in ("met", "close", "missed") and has("outcome_value")
-                    and pd.notna(row["outcome_value"]) and has("value") and has("unit")):
+            shown = None
+            text = status_label(row[status], lang)
+            ratio_words = "—"
+            if decided and outcome is not None and pd.notna(outcome) and has("value") and has("unit"):
                 # a rate target decided on a derived rate (a compound average): no ratio
                 # is meaningful, so the two rates are written out
-                words += (("：" if lang == "zh" else ": ") + f"{float(row['outcome_value']):.1f}{row['unit']} "
-                          + tr("对目标", lang) + f" {float(row['value']):g}{row['unit']}"
-                          + (tr("（推算）", lang) if row.get("basis") == "derived" else ""))
-            ax.text(0.07, pos, words, va="center", fontsize=8.5, color="#555555")
+                ratio_words = (f"{float(outcome):.1f}{unit} " + tr("对目标", lang)
+                               + f" {float(row['value']):g}{unit}"
+                               + (tr("（推算）", lang) if basis == "derived" else ""))
+                text += ("：" if lang == "zh" else ": ") + ratio_words
+        qualifier = row.get("outcome_qualifier") if has("outcome_qualifier") else None
+        outcome_words = (interactive.quantity(outcome, unit, lang)
+                         + ("" if qualifier is None or pd.isna(qualifier) or qualifier == "=" else
+                            pick(lang, "（", " (") + interactive.qualifier_words(qualifier, lang)
+                            + pick(lang, "）", ")")))
+        comparator = row["comparator"] if has("comparator") and pd.notna(row["comparator"]) else "="
+        target_words = (pick(lang, interactive.COMPARATOR_MARKS.get(comparator, ""),
+                             {">=": "≥ ", "<=": "≤ ", "~": "about "}.get(comparator, ""))
+                        + interactive.quantity(row["value"], unit, lang)
+                        + (pick(lang, f"（{int(row['target_year'])}年）", f" (in {int(row['target_year'])})")
+                           if has("target_year") and pd.notna(row["target_year"]) else ""))
+        ids = row["outcome_ids"] if has("outcome_ids") else None
+        marks.append({
+            "label": row[label], "status": row[status],
+            "verdict": interactive.verdict_words(row[status], lang),
+            "bar": bool(bar), "shown": shown, "sign": sign, "open": bool(bar and (basis == "bound" or grade_c)),
+            "bound": bool(bar and basis == "bound"), "hatched": bool(bar and grade_c),
+            "provisional": bool(bar and provisional), "text": text,
+            "text_at": (shown + 0.02) if bar else 0.07,
+            "tip_target": row[label], "tip_target_value": target_words,
+            "tip_verdict": interactive.verdict_words(row[status], lang)
+                           + (tr("（暂定）", lang) if provisional and decided else ""),
+            "tip_outcome": outcome_words, "tip_ratio": ratio_words,
+            "tip_basis": pick(lang, *interactive.BASIS_WORDS[basis]) if decided else "—",
+            "tip_outcome_source": interactive.source_words(interactive.outcome_source_ids(ids), lang),
+        })
+    return marks
+
+
+def status_bars(table, *, label: str = "label", status: str = "status",
+                ratio: str = "ratio", xlabel: str = "实际值 ÷ 目标值", lang: str = "zh"):
+    """One bar per target: the outcome as a share of the target, coloured by status
+    (the rules are those of :func:`status_marks`)."""
+    marks = status_marks(table, label=label, status=status, ratio=ratio, lang=lang)
+    fig, ax = plt.subplots(figsize=(7.6, 0.34 * len(marks) + 1.4))
+    positions = list(range(len(marks)))[::-1]
+    used = set()
+    for pos, mark in zip(positions, marks):
+        color = STATUS_COLORS[mark["status"]]
+        if mark["bar"]:
+            ax.barh(pos, mark["shown"], color="white" if mark["open"] else color, edgecolor=color,
+                    hatch="///" if mark["hatched"] else None, height=0.7,
+                    linestyle="--" if mark["provisional"] else "-", linewidth=1.4)
+            ax.text(mark["text_at"], pos, mark["text"], va="center", fontsize=8)
+            used.update(k for k in ("bound", "hatched", "provisional") if mark[k])
+        else:
+            ax.scatter([0.03], [pos], marker="s", s=36, color=color, zorder=3)
+            ax.text(mark["text_at"], pos, mark["text"], va="center", fontsize=8.5, color="#555555")
     ax.axvline(1.0, color="#333333", lw=1, ls="--")
-    ax.set_yticks(positions, table[label])
+    ax.set_yticks(positions, [m["label"] for m in marks])
     ax.set_xlabel(tr(xlabel, lang))
-    ax.set_xlim(0, 2.25)
+    ax.set_xlim(0, STATUS_XMAX)
     ax.grid(axis="y", visible=False)
     handles = [plt.Rectangle((0, 0), 1, 1, color=STATUS_COLORS[s]) for s in STATUS_ORDER]
     labels = [status_label(s, lang) for s in STATUS_ORDER]
@@ -201,11 +251,12 @@ def status_bars(table, *, label: str = "label", status: str = "status",
     if "provisional" in used:
         handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", ls="--"))
         labels.append(tr("暂定（虚线框）", lang))
-    if "c" in used:
+    if "hatched" in used:
         handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", hatch="///"))
         labels.append(tr("C 级来源（斜线）", lang))
     ax.legend(handles, labels, loc="lower right", frameon=False, fontsize=8.5)
-    return fig
+    return interactive.attach(fig, interactive.status_spec(marks, xlabel=xlabel, xmax=STATUS_XMAX,
+                                                           lang=lang))
 
 
 def stacked_status_bars(long, *, label: str, status: str = "status", value: str = "count",
@@ -228,7 +279,19 @@ def stacked_status_bars(long, *, label: str, status: str = "status", value: str 
     ax.set_xlabel(tr(xlabel, lang))
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, ncol=5, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
-    return fig
+    rows = []
+    for plan in plans:
+        of_plan = long[long[label] == plan]
+        total = float(of_plan[value].sum())
+        for order, st in enumerate(STATUS_ORDER):
+            count = float(of_plan[of_plan[status] == st][value].sum())
+            if count:
+                rows.append({"plan": plan, "verdict": status_label(st, lang), "count": count,
+                             "order": order,
+                             "tip_count": pick(lang, f"{count:.0f} 条", f"{count:.0f}"),
+                             "tip_share": f"{count / total:.0%}" if total else "—"})
+    return interactive.attach(fig, interactive.stacked_spec(rows, plans=plans, xlabel=xlabel,
+                                                            lang=lang))
 
 
 # ----------------------------------------------------------------------------
@@ -273,7 +336,17 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
     handles = [Patch(facecolor=colors[i % len(colors)], edgecolor=colors[i % len(colors)], label=g)
                for i, g in enumerate(groups)]
     ax.legend(handles=handles, frameon=False, fontsize=9)
-    return fig
+    rows = [{"category": r[category], "group": r[group], "value": float(r[value]),
+             "muted": bool(muted) and not bool(r[muted]),
+             "tip_category": r[category], "tip_group": r[group],
+             "tip_value": interactive.number(r[value])
+                          + (pick(lang, "（次数太少，不作解读）", " (too few occurrences to read)")
+                             if muted and not bool(r[muted]) else "")}
+            for _, r in data.iterrows() if r[group] in groups and r[category] in cats]
+    return interactive.attach(fig, interactive.bars_spec(
+        rows, categories=cats, groups=groups, colors=[colors[i % len(colors)] for i in range(len(groups))],
+        value_title=ylabel, horizontal=horizontal, lang=lang,
+        tips=[("tip_category", "项目"), ("tip_group", "系列"), ("tip_value", ylabel)]))
 
 
 def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_order=None,
@@ -312,7 +385,18 @@ def heatmap(data, *, row: str, column: str, value: str, row_order=None, column_o
     bar.set_label(tr(colorbar_label, lang))
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
-    return fig
+    cells = []
+    for i, r in enumerate(rows):
+        for j, c in enumerate(cols):
+            v, ok = float(grid.values[i, j]), bool(readable.values[i, j])
+            words = fmt.format(v) if ok else "(" + fmt.format(v) + ")"
+            cells.append({"row": r, "column": c, "value": v, "muted": not ok, "text": words,
+                          "tip_row": r, "tip_column": c,
+                          "tip_value": words + ("" if ok else pick(lang, "（次数太少，不作解读）",
+                                                                   " (too few occurrences to read)"))})
+    return interactive.attach(fig, interactive.cells_spec(
+        cells, row_order=rows, column_order=cols, value_title=colorbar_label, lang=lang,
+        tips=[("tip_row", "项目"), ("tip_column", "系列"), ("tip_value", colorbar_label)]))
 
 
 # ----------------------------------------------------------------------------
@@ -459,4 +543,5 @@ def annual_targets_chart(record, *, cities: list[str], ylabel: str = "地区生�
     fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8,
                bbox_to_anchor=(0.5, -0.02))
     fig.subplots_adjust(bottom=0.27, wspace=0.08, left=0.09, right=0.98, top=0.9)
-    return fig
+    return interactive.attach(fig, interactive.annual_spec(record, cities=cities, ylabel=ylabel,
+                                                           shock_year=shock_year, lang=lang))

@@ -40,6 +40,17 @@ CITY_COLORS = {
 }
 CITY_NAMES_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
 
+# One colour per verdict (planbook.analysis.achievement), in the order legends list them.
+STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",
+                 "no-data": "#BBBBBB", "not-comparable": "#56B4E9"}
+STATUS_ORDER = ["met", "close", "missed", "not-comparable", "no-data"]
+
+
+def unit_scale(unit: str | None, lang: str) -> float:
+    """Factor from the data's unit to the unit a chart shows in ``lang``: English
+    charts show billion yuan where the data are in 亿元 (×0.1); everything else as is."""
+    return 0.1 if lang == "en" and unit == "亿元" else 1.0
+
 # Fixed so that SVG element ids, and hence the files, are identical across builds.
 SVG_HASHSALT = "planbook"
 

@@ -195,7 +195,7 @@ def chapter_title_from_source(docname: str) -> str:
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _REMOVED = ("script", "style", "a.headerlink", "details.above-input", "div.cell_input",
-            "p.pb-figure-downloads", "p.pb-pdf-edition", "div.toctree-wrapper", "button",
+            "p.pb-figure-downloads", "p.pb-pdf-edition", "div.pb-figure-views", "div.toctree-wrapper", "button",
             "noscript")
 # The gallery keeps, per figure, the GB/T 7714 citation; BibTeX and APA stay on the site.
 _GALLERY_DROPPED = ("pre.pb-cite-bibtex", "pre.pb-cite-apa")

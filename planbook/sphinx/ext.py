@@ -2,7 +2,9 @@
 
 * Every figure (a MyST figure whose label starts with ``fig-``) gets a line of
   download links under it — PNG, SVG, PDF, the plotted data as CSV, the English
-  versions — and a link to its citation in the gallery. The files live at
+  versions, the interactive chart's Vega-Lite spec — and a link to its citation in
+  the gallery; a figure with an interactive version also gets its views
+  (:mod:`planbook.sphinx.interactive`). The files live at
   ``figures/<label>.<ext>`` at the site root (written by
   :func:`planbook.charts.figures.save_figure`), so their addresses depend only on the
   label, unlike Sphinx's hashed ``_downloads/`` paths.
@@ -32,6 +34,11 @@ from planbook.publish.citation import (FigureRef, figure_apa, figure_bibtex, fig
                        load_book)
 from planbook.base.files import write_atomically
 from planbook.base.paths import DATA_DIR, FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
+from planbook.charts.figures import INTERACTIVE_SUFFIX
+from planbook.sphinx.icons import ICONS_CSS, strip_fontawesome, write_icon_css
+from planbook.sphinx.interactive import (VENDOR_DIR, add_scripts_where_needed, publish_scripts,
+                                         spec_path)
+from planbook.sphinx.interactive import views_html as interactive_views
 
 DATA_ZIP = "xuzhou-suzhou-plans-data.zip"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -94,6 +101,10 @@ def figure_links(label: str, rel: str, exists=lambda p: True) -> str:
     links.append(f'<a href="{rel}figures/{label}.csv" download>CSV（所绘数据）</a>')
     english = [f'<a href="{rel}figures/{label}.en.{ext}" download>{ext.upper()}</a>'
                for ext in FIGURE_FORMATS if exists(FIGURE_EXPORT_DIR / f"{label}.en.{ext}")]
+    if exists(spec_path(label)):
+        links.append(f'<a href="{rel}figures/{label}.{INTERACTIVE_SUFFIX}" download>Vega-Lite（交互图）</a>')
+        if exists(FIGURE_EXPORT_DIR / f"{label}.en.{INTERACTIVE_SUFFIX}"):
+            english.append(f'<a href="{rel}figures/{label}.en.{INTERACTIVE_SUFFIX}" download>Vega-Lite</a>')
     parts = "下载：" + " · ".join(links)
     if english:
         parts += " ｜ English: " + " · ".join(english)
@@ -246,6 +257,9 @@ def on_doctree_resolved(app, doctree, docname):
                 f' · <a href="{rel}{GALLERY_DOC}.html#cite-{label}">如何引用</a></p>')
         parent = figure.parent
         parent.insert(parent.index(figure) + 1, nodes.raw("", line, format="html"))
+        views = interactive_views(label, rel=rel)
+        if views:  # above the static image, inside the figure: the caption stays below both
+            figure.insert(0, nodes.raw("", views, format="html"))
     for placeholder in list(doctree.findall(gallery_placeholder)):
         placeholder.replace_self(nodes.raw("", _gallery_html(app, app.env, rel), format="html"))
 
@@ -272,6 +286,22 @@ def on_build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     remove_retired_files(Path(app.outdir), {f["label"] for f in getattr(app.env, "planbook_figures", [])})
+    strip_fontawesome(Path(app.outdir))  # its icons come from _static/icons.css
+
+
+def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
+    """Each script once per page. Inline scripts registered before the builder exists
+    come back a second time with the file name "" instead of None, so sphinx-thebe's
+    configuration (part of jupyter-book) was on every page twice and its second copy
+    redeclared its ``const`` names: an uncaught SyntaxError on every page."""
+    unique, seen = [], set()
+    for script in context.get("script_files", []):
+        key = (str(getattr(script, "filename", script) or ""),  # None and "" are both inline
+               tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"][:] = unique  # in place: later handlers append to this list
 
 
 def create_execution_cache(app):
@@ -296,6 +326,11 @@ def on_config_inited(app, config):
                                "· 引用方式见“如何引用本书”一页。</p>")
     config.html_theme_options = options
     (SITE_EXTRA_DIR / "figures").mkdir(parents=True, exist_ok=True)
+    # the interactive figures' library and page script, and the theme's icons as a
+    # stylesheet (instead of Font Awesome's script), published in _static/
+    publish_scripts()
+    write_icon_css(VENDOR_DIR)
+    config.html_static_path = [*config.html_static_path, str(VENDOR_DIR)]
     publish_data()
     publish_root_icons()
     # figures exported during execution and the data set are published at the site root
@@ -308,11 +343,14 @@ def setup(app):
     app.add_directive("figure-gallery", FigureGallery)
     app.add_directive("data-downloads", DataDownloads)
     app.add_directive("pdf-edition", PdfEdition)
+    app.add_css_file(ICONS_CSS)
     # before Sphinx validates html_extra_path (which must exist) at priority 800
     app.connect("config-inited", on_config_inited, priority=100)
     # after myst-nb has resolved the cache path in its own builder-inited handler
     app.connect("builder-inited", create_execution_cache, priority=900)
     app.connect("env-updated", collect_figures)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("html-page-context", add_scripts_where_needed, priority=100)
+    app.connect("html-page-context", drop_duplicate_scripts, priority=999)
     app.connect("build-finished", on_build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
