@@ -150,9 +150,11 @@ def test_the_scorecard_chart_counts_and_shares():
 
 
 def test_a_spec_that_does_not_compile_names_its_figure():
-    interactive.check_spec(interactive.lines_spec(_series(), ylabel="地区生产总值（亿元）"), "fig-ok")
-    with pytest.raises(ValueError, match="fig-broken"):
-        interactive.check_spec({"mark": "no-such-mark", "data": {"values": []}}, "fig-broken")
+    from planbook.sphinx.interactive import compiled
+
+    assert "signals" in json.loads(compiled(interactive.lines_spec(_series(), ylabel="地区生产总值（亿元）")))
+    with pytest.raises(ValueError, match="fig-broken: the interactive chart does not compile"):
+        compiled({"mark": "no-such-mark", "data": {"values": []}}, "fig-broken")
 
 
 def test_export_writes_both_specs_identically_twice_and_removes_a_stale_one(tmp_path):
@@ -262,3 +264,23 @@ def test_only_pages_with_a_chart_load_the_library():
                       '<div class="pb-figure-views" id="pb-views-fig-b"></div>')
     assert with_chart.count('src="../_static/vega-bundle.js"') == 1
     assert with_chart.count('src="../_static/interactive-figures.js"') == 1
+
+
+def test_the_built_pages_load_the_library_once_and_only_where_there_is_a_chart():
+    from planbook.base.paths import HTML_DIR
+    from planbook.sphinx.interactive import BUNDLE_NAME, VIEWS_CLASS
+
+    if not (HTML_DIR / "index.html").is_file():
+        pytest.fail(f"{HTML_DIR} is not built: run `make book` first")
+    with_charts = 0
+    for page in HTML_DIR.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        charts = text.count(f'class="{VIEWS_CLASS}"')
+        loads = text.count(f"_static/{BUNDLE_NAME}")
+        assert loads == (1 if charts else 0), (page, charts, loads)
+        with_charts += bool(charts)
+        for label in re.findall(rf'class="{VIEWS_CLASS}" id="pb-views-(fig-[a-z0-9-]+)"', text):
+            assert (HTML_DIR / "figures" / f"{label}.vl.json").is_file(), label
+    assert with_charts >= 6                      # the chapters, the front page and the data appendix

@@ -19,3 +19,8 @@ FIGURE_EXPORT_DIR = SITE_EXTRA_DIR / "figures"
 # What planbook.charts.figures measured while rendering each figure (text collisions),
 # one JSON per label; read by the tests, not published.
 FIGURE_CHECK_DIR = BUILD_DIR / "figure-checks"
+# An interactive chart is published beside its static figure as <label>.vl.json
+# (Vega-Lite), and <label>.en.vl.json in English, written for this Vega-Lite version
+# (vl-convert-python checks them with it; the page bundle is built for it).
+INTERACTIVE_SUFFIX = "vl.json"
+VEGA_LITE_VERSION = "6.4"

@@ -33,9 +33,6 @@ from planbook.base.i18n import pick, tr
 from planbook.charts.style import (CITY_COLORS, CITY_NAMES_ZH, STATUS_COLORS, STATUS_ORDER,
                                    unit_scale)
 
-# The Vega-Lite version the specs are written for: vl-convert checks them with it, and
-# the page bundle (planbook.sphinx.ext) is built for it.
-VEGA_LITE_VERSION = "6.4"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier, never fetched
 # The page's own fonts first, then the CJK fonts readers are likely to have.
 FONT = ('system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", '
@@ -49,7 +46,6 @@ QUALIFIER_WORDS = {"=": ("精确数", "exact"), "~": ("约数（约、左右）"
                    ">": ("下限（超过）", "lower bound (over)"),
                    "<": ("上侧界（不足、低于）", "upper bound (under)"),
                    "<~": ("上侧界（近、接近）", "just below (nearly)")}
-QUALIFIER_MARKS = {"=": "", "~": "约", ">": "超过", "<": "不足", "<~": "近"}
 VINTAGE_EN = {"preliminary": "preliminary", "final": "final", "revised": "revised",
               "estimate": "estimate"}
 COMPARATOR_MARKS = {">=": "≥", "<=": "≤", "=": "", "~": "约"}
@@ -57,13 +53,13 @@ BASIS_WORDS = {"exact": ("由精确数判定", "from an exact figure"),
                "bound": ("由界判定", "from a bound"),
                "derived": ("由推算的年均增速判定", "from a derived average rate")}
 # English names of the data's units (a unit without one is an error, as in i18n.tr);
-# 亿 amounts are shown in billions on English charts (style.unit_scale).
+# 亿 amounts are written in billions in English (as style.unit_scale draws 亿元).
 UNIT_EN = {"亿元": "billion yuan", "万亿元": "trillion yuan", "亿美元": "billion US dollars",
            "%": "%", "百分点": "percentage points", "家": "", "个": "", "项": "", "件": "",
            "人": "people", "万元/亩": "10,000 yuan per mu", "万元/人": "10,000 yuan per person",
            "指数": "(index)", "元": "yuan", "条": "", "次/万字": "per 10,000 characters",
            "条/万字": "per 10,000 characters"}
-_SCALED_EN = {"亿美元": 0.1}
+_SCALED_EN = {"亿元": 0.1, "亿美元": 0.1}
 
 
 # ---------------------------------------------------------------- the spec on a figure
@@ -102,17 +98,6 @@ def to_json(spec: dict) -> str:
                       allow_nan=False)
 
 
-def check_spec(spec: dict, label: str) -> None:
-    """Compile ``spec`` with the pinned Vega-Lite (vl-convert), so a broken chart fails
-    the build with its label instead of showing an empty box in the browser."""
-    import vl_convert
-
-    try:
-        vl_convert.vegalite_to_vega(json.loads(to_json(spec)), vl_version=VEGA_LITE_VERSION)
-    except Exception as error:  # vl-convert raises ValueError with Vega-Lite's message
-        raise ValueError(f"{label}: the interactive chart does not compile: {error}") from None
-
-
 # ---------------------------------------------------------------- words for a tooltip
 
 def number(value: float) -> str:
@@ -135,7 +120,7 @@ def quantity(value, unit: str, lang: str = "zh") -> str:
     except KeyError:
         raise KeyError(f"no English name for the unit {unit!r}: add it to "
                        "planbook/charts/interactive.py UNIT_EN") from None
-    scaled = float(value) * (unit_scale(unit, lang) if unit != "亿美元" else _SCALED_EN[unit])
+    scaled = float(value) * _SCALED_EN.get(unit, 1.0)
     return f"{number(scaled)}{name}" if name in ("%",) else f"{number(scaled)} {name}".strip()
 
 

@@ -17,7 +17,7 @@
    to the characters of the book and **without** those code points, with
    TrueType outlines (Chromium embeds those as CID fonts; CFF outlines, and any
    bold or italic it has to synthesise, become Type 3 glyph procedures). The
-   print stylesheet (``_static/planbook-print.css``) uses them through
+   print stylesheet (``planbook/publish/static/planbook-print.css``) uses them through
    @font-face — serif for text, sans for headings and emphasis, no synthesised
    weights — with matplotlib's DejaVu fonts for symbols and code: no system
    font is used. A character that none of these fonts has fails the build.
@@ -66,7 +66,8 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 
 TOC_PATH = REPO_ROOT / "_toc.yml"
 CFF_PATH = REPO_ROOT / "CITATION.cff"
-PRINT_CSS = REPO_ROOT / "_static" / "planbook-print.css"
+# Not in _static/: jupyter-book adds every stylesheet there to every page of the site.
+PRINT_CSS = Path(__file__).parent / "static" / "planbook-print.css"
 PRINT_HTML = PDF_BUILD_DIR / "book.html"
 FONT_DIR = PDF_BUILD_DIR / "fonts"
 

@@ -33,8 +33,8 @@ from planbook.sphinx.cjk import join_text, setup_transform
 from planbook.publish.citation import (FigureRef, figure_apa, figure_bibtex, figure_gbt7714, figure_url,
                        load_book)
 from planbook.base.files import write_atomically
-from planbook.base.paths import DATA_DIR, FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR, REPO_ROOT, SITE_EXTRA_DIR
-from planbook.charts.figures import INTERACTIVE_SUFFIX
+from planbook.base.paths import (DATA_DIR, FIGURE_CHECK_DIR, FIGURE_EXPORT_DIR, INTERACTIVE_SUFFIX,
+                                  REPO_ROOT, SITE_EXTRA_DIR)
 from planbook.sphinx.icons import ICONS_CSS, strip_fontawesome, write_icon_css
 from planbook.sphinx.interactive import (VENDOR_DIR, add_scripts_where_needed, publish_scripts,
                                          spec_path)

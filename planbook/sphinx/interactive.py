@@ -26,9 +26,7 @@ import json
 from pathlib import Path
 
 from planbook.base.files import write_atomically
-from planbook.base.paths import BUILD_DIR, FIGURE_EXPORT_DIR
-from planbook.charts.figures import INTERACTIVE_SUFFIX
-from planbook.charts.interactive import VEGA_LITE_VERSION
+from planbook.base.paths import BUILD_DIR, FIGURE_EXPORT_DIR, INTERACTIVE_SUFFIX, VEGA_LITE_VERSION
 
 VENDOR_DIR = BUILD_DIR / "vendor-static"   # added to html_static_path: published as _static/
 BUNDLE_NAME = "vega-bundle.js"
@@ -79,11 +77,16 @@ def _inline_json(text: str) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
-def compiled(spec: dict) -> str:
-    """The Vega spec of a Vega-Lite spec, as stable JSON (the pinned compiler, sorted keys)."""
+def compiled(spec: dict, label: str = "") -> str:
+    """The Vega spec of a Vega-Lite spec, as stable JSON (the pinned compiler, sorted
+    keys). A spec that does not compile stops the build with the figure's label, so a
+    broken chart never reaches a page as an empty box."""
     import vl_convert
 
-    vega = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+    try:
+        vega = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+    except Exception as error:  # vl-convert raises ValueError with Vega-Lite's message
+        raise ValueError(f"{label or 'a figure'}: the interactive chart does not compile: {error}") from None
     return json.dumps(vega, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -154,10 +157,10 @@ def views_html(label: str, export_dir: Path = FIGURE_EXPORT_DIR, rel: str = "") 
         return None
     spec = json.loads(path.read_text(encoding="utf-8"))
     narrow = narrow_variant(spec)
-    scripts = f'<script type="application/json" id="pb-spec-{label}">{_inline_json(compiled(spec))}</script>'
+    scripts = f'<script type="application/json" id="pb-spec-{label}">{_inline_json(compiled(spec, label))}</script>'
     if narrow is not None:
         scripts += (f'<script type="application/json" id="pb-spec-narrow-{label}" '
-                    f'data-below="{narrow_below(spec)}">{_inline_json(compiled(narrow))}</script>')
+                    f'data-below="{narrow_below(spec)}">{_inline_json(compiled(narrow, label))}</script>')
     tabs = "".join(
         f'<button type="button" role="tab" id="pb-tab-{key}-{label}" data-view="{key}" '
         f'aria-controls="pb-{key}-{label}" aria-selected="{str(key == "interactive").lower()}">{name}</button>'
