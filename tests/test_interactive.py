@@ -154,7 +154,18 @@ def test_a_spec_that_does_not_compile_names_its_figure():
 
     assert "signals" in json.loads(compiled(interactive.lines_spec(_series(), ylabel="地区生产总值（亿元）")))
     with pytest.raises(ValueError, match="fig-broken: the interactive chart does not compile"):
-        compiled({"mark": "no-such-mark", "data": {"values": []}}, "fig-broken")
+        compiled({"mark": "no-such-mark", "data": {"values": []}}, "fig-broken", cache_dir=None)
+
+
+def test_a_compiled_spec_is_kept_by_its_content(tmp_path):
+    from planbook.sphinx.interactive import compiled
+
+    spec = interactive.lines_spec(_series(), ylabel="地区生产总值（亿元）")
+    first = compiled(spec, "fig-a", cache_dir=tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1 and compiled(spec, "fig-a", cache_dir=tmp_path) == first
+    assert first == compiled(spec, "fig-a", cache_dir=None)          # the same as compiling anew
+    compiled({**spec, "height": 123}, "fig-a", cache_dir=tmp_path)
+    assert len(list(tmp_path.iterdir())) == 2                        # another spec, another entry
 
 
 def test_export_writes_both_specs_identically_twice_and_removes_a_stale_one(tmp_path):

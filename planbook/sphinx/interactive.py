@@ -77,17 +77,31 @@ def _inline_json(text: str) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
-def compiled(spec: dict, label: str = "") -> str:
+COMPILED_DIR = BUILD_DIR / "vega-compiled"   # compiled specs by content, for rebuilds
+
+
+def compiled(spec: dict, label: str = "", cache_dir: Path | None = COMPILED_DIR) -> str:
     """The Vega spec of a Vega-Lite spec, as stable JSON (the pinned compiler, sorted
     keys). A spec that does not compile stops the build with the figure's label, so a
-    broken chart never reaches a page as an empty box."""
+    broken chart never reaches a page as an empty box. Results are kept by the hash of
+    the spec and the Vega-Lite version, so a rebuild does not start the compiler again."""
+    import hashlib
+
     import vl_convert
 
+    key = hashlib.sha256((VEGA_LITE_VERSION + json.dumps(spec, sort_keys=True, ensure_ascii=False))
+                         .encode("utf-8")).hexdigest()
+    cached = cache_dir / f"{key}.json" if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_text(encoding="utf-8")
     try:
         vega = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
     except Exception as error:  # vl-convert raises ValueError with Vega-Lite's message
         raise ValueError(f"{label or 'a figure'}: the interactive chart does not compile: {error}") from None
-    return json.dumps(vega, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(vega, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if cached is not None:
+        write_atomically(cached, text.encode("utf-8"))
+    return text
 
 
 NARROW_BELOW_PX = 560      # a column narrower than this (a phone) gets the narrow variant
