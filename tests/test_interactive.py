@@ -295,3 +295,23 @@ def test_the_built_pages_load_the_library_once_and_only_where_there_is_a_chart()
         for label in re.findall(rf'class="{VIEWS_CLASS}" id="pb-views-(fig-[a-z0-9-]+)"', text):
             assert (HTML_DIR / "figures" / f"{label}.vl.json").is_file(), label
     assert with_charts >= 6                      # the chapters, the front page and the data appendix
+
+
+def test_a_years_target_beside_its_outcomes():
+    from planbook.charts.plots import year_bars
+
+    c_source = next(s for s, g in SOURCES["grade"].items() if g == "C")
+    bars = pd.DataFrame([
+        {"name": "目标", "value": 6.5, "city": "xuzhou", "grade": "B", "source_id": "xz-2023-conference-report"},
+        {"name": "徐州", "value": 3.2, "city": "xuzhou", "grade": "C", "source_id": c_source},
+        {"name": "江苏", "value": 2.8, "city": "jiangsu", "grade": "B", "source_id": "xz-2023-conference-report"},
+    ])
+    fig = year_bars(bars, label="name")
+    patches = fig.axes[0].patches
+    assert patches[0].get_hatch() == "//" and all(not p.get_hatch() for p in patches[1:])
+    rows = interactive.attached(fig)["data"]["values"]
+    plt.close(fig)
+    assert [r["muted"] for r in rows] == [False, True, False]       # grade C outcome: hollow
+    assert [r["light"] for r in rows] == [True, False, False]       # the target: light, dashed
+    assert [r["group"] for r in rows] == ["徐州", "徐州", "江苏"]
+    assert rows[1]["tip_value"] == "3.2%" and rows[1]["tip_source"].endswith("C 级）")

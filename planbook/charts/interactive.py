@@ -528,8 +528,12 @@ def bars_spec(rows: list[dict], *, categories: list[str], groups: list[str], col
     val_axis = {"field": "value", "type": "quantitative", "title": tr(value_title, lang)}
     color = {"field": "group", "type": "nominal",
              "scale": {"domain": groups, "range": colors}}
+    # outlined: a muted row (a rate too rare to read, a grade-C figure); light and dashed:
+    # a row marked ``light`` (a target beside outcomes)
     encoding = {"color": color, "stroke": color,
-                "fillOpacity": {"condition": {"test": "datum.muted", "value": 0.1}, "value": 1},
+                "fillOpacity": {"condition": [{"test": "datum.muted", "value": 0.1},
+                                              {"test": "datum.light", "value": 0.3}], "value": 1},
+                "strokeDash": {"condition": {"test": "datum.light", "value": [5, 3]}, "value": [1, 0]},
                 "tooltip": _tooltip(tips, lang)}
     encoding.update({"y": cat_axis, "x": val_axis} if horizontal else {"x": cat_axis, "y": val_axis})
     side_by_side = not stacked_groups and len(groups) > 1
@@ -537,7 +541,9 @@ def bars_spec(rows: list[dict], *, categories: list[str], groups: list[str], col
         offset = {"field": "group", "type": "nominal", "sort": groups, "scale": {"domain": groups}}
         encoding["yOffset" if horizontal else "xOffset"] = offset
     layers = [_legend_toggle("group", groups, colors, symbol="square"),
-              {"transform": [_only_shown()], "mark": {"type": "bar", "strokeWidth": 0.8},
+              {"transform": [_only_shown()],
+               "mark": {"type": "bar", "strokeWidth": 1.2,
+                        **({"height": {"band": 0.8}} if horizontal else {"width": {"band": 0.6}})},
                "encoding": encoding}]
     spec = _base(lang, tr(value_title, lang), height=None)
     bars_per_category = len(groups) if side_by_side else 1

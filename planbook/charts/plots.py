@@ -492,6 +492,41 @@ def lineage_chart(clusters, lineage, *, left_year: int, right_year: int, lang: s
 
 
 # ----------------------------------------------------------------------------
+# One year's target beside that year's outcomes.
+
+def year_bars(bars, *, label: str, value: str = "value", city: str = "city", grade: str = "grade",
+              source: str = "source_id", ylabel: str = "地区生产总值增速（%）", unit: str = "%",
+              lang: str = "zh"):
+    """One bar per row of ``bars``, in order: the first row is the target (light and
+    hatched), the others outcomes in their city's colour, hollow for a grade-C figure;
+    each bar is labelled with its value and grade. ``label`` is the column of bar names
+    in ``lang``."""
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    colors = [CITY_COLORS[c] for c in bars[city]]
+    # the target is hatched; a grade-C figure is hollow (book-wide convention)
+    faces = ["#DDE8F3"] + ["white" if g == "C" else c for g, c in zip(bars[grade][1:], colors[1:])]
+    ax.bar([wrap_label(t, 7) for t in bars[label]], bars[value],
+           color=faces, edgecolor=colors, linewidth=1.6, hatch=["//"] + [""] * (len(bars) - 1))
+    for i, (v, g) in enumerate(zip(bars[value], bars[grade])):
+        ax.text(i, v + 0.1, pick(lang, f"{v:.1f}%（{g} 级）", f"{v:.1f}% (grade {g})"),
+                ha="center", fontsize=9)
+    ax.set_ylabel(tr(ylabel, lang))
+    ax.set_ylim(0, bars[value].max() * 1.15)  # room for the value labels
+    ax.grid(axis="x", visible=False)
+    names = [tr(CITY_NAMES.get(c, c), lang) for c in dict.fromkeys(bars[city])]
+    rows = [{"category": r[label], "group": tr(CITY_NAMES.get(r[city], r[city]), lang),
+             "value": float(r[value]), "muted": i > 0 and r[grade] == "C", "light": i == 0,
+             "tip_category": r[label], "tip_value": interactive.quantity(r[value], unit, lang),
+             "tip_source": interactive.source_words([r[source]], lang)}
+            for i, (_, r) in enumerate(bars.iterrows())]
+    return interactive.attach(fig, interactive.bars_spec(
+        rows, categories=list(bars[label]), groups=names,
+        colors=[CITY_COLORS[c] for c in dict.fromkeys(bars[city])], value_title=ylabel,
+        horizontal=False, stacked_groups=True, lang=lang,
+        tips=[("tip_category", "项目"), ("tip_value", "数值"), ("tip_source", "来源")]))
+
+
+# ----------------------------------------------------------------------------
 # Each year's target against its outcome, one panel per city.
 
 def annual_targets_chart(record, *, cities: list[str], ylabel: str = "地区生产总值增速（%）",
