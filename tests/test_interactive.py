@@ -252,7 +252,7 @@ def test_a_phone_gets_a_narrow_variant():
     from planbook.sphinx.interactive import NARROW_LABEL_PX, narrow_below, narrow_variant
 
     facet = {"facet": {}, "columns": 3, "spec": {"width": 190}}
-    assert narrow_variant(facet)["columns"] == 1 and narrow_below(facet) == 190 * 3 + 120
+    assert narrow_variant(facet)["columns"] == 1 and narrow_below(facet) == 190 * 3 + 80
     spec = interactive.status_spec(status_marks(STATUS), xlabel="实际值 ÷ 目标值", xmax=2.25)
     narrow = narrow_variant(spec)
     assert narrow["layer"][0]["encoding"]["color"]["legend"]["columns"] == 2

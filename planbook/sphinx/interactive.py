@@ -137,7 +137,7 @@ def narrow_variant(spec: dict) -> dict | None:
 def narrow_below(spec: dict) -> int:
     """The column width (px) under which a page shows the narrow variant."""
     if "facet" in spec and spec.get("columns", 1) > 1:
-        return max(NARROW_BELOW_PX, spec["spec"]["width"] * spec["columns"] + 120)
+        return max(NARROW_BELOW_PX, spec["spec"]["width"] * spec["columns"] + 80)  # + the y axis
     return NARROW_BELOW_PX
 
 
