@@ -61,10 +61,14 @@ def test_verbatim_text_keeps_its_characters():
 
 
 def test_stray_space_check_finds_a_space_between_chinese_characters_in_prose():
-    page = ("<article><p>这些数字写 进文件</p><ul><li>承诺了什么、\n承诺的口径</li></ul>"
+    page = ("<body><article><p>这些数字写 进文件</p><ul><li>承诺了什么、\n承诺的口径</li></ul>"
             "<table><tr><td>表格 内容</td></tr></table><pre>代码 块</pre>"
-            "<p>增长 7% 与 PNG · 如何引用 ｜ English</p><p>见<code>a b</code> 说明</p>"
-            "<div class=\"citation\"><p>记者 韩雷</p></div></article>")
+            "<p>增长 7% 与 PNG · 如何引用；English：PNG</p><p>见<code>a b</code> 说明</p>"
+            "<p>CSV（所绘数据） ｜ English</p>"
+            "<div class=\"citation\"><p>记者 韩雷</p></div></article>"
+            "<footer><p>作者： 项目组</p></footer></body>")
     found = stray_spaces(page)
-    assert len(found) == 2
+    assert len(found) == 4
     assert "写 进" in found[0] and "、\n承" in found[1]
+    assert "） ｜" in found[2]          # a full-width separator with spaces is stray too
+    assert "： 项" in found[3]          # outside the article: the theme's footer counts

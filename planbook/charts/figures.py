@@ -32,8 +32,6 @@ _METADATA = {
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
 }
 FORMATS = ("png", "svg", "pdf")
-# Chinese text in a JSON spec (runs of CJK characters, not the escapes json could use)
-_CJK_TEXT = re.compile(r"[\u3400-\u9fff]+")
 
 
 def check_label(label: str) -> str:
@@ -213,7 +211,7 @@ def export_figure(label: str, build, data, *, unit: str | None = None, source_id
     if (specs["zh"] is None) != (specs["en"] is None):
         raise ValueError(f"{label}: only one language has an interactive chart")
     if specs["zh"] is not None:
-        leaked = sorted({m for m in _CJK_TEXT.findall(interactive.to_json(specs["en"]))})
+        leaked = sorted({t for t in interactive.texts(specs["en"]) if has_cjk(t)})
         if leaked:
             raise ValueError(f"{label}: the English interactive chart still shows Chinese: {leaked[:5]}")
         # (the spec is compiled, and so checked, when the page is built: planbook.sphinx.interactive)

@@ -30,6 +30,7 @@ import pandas as pd
 from planbook.analysis.achievement import STATUS_ZH
 from planbook.analysis.series import VINTAGE_ZH
 from planbook.base.i18n import pick, tr
+from planbook.base.numbers import format_number
 from planbook.charts.style import (CITY_COLORS, CITY_NAMES_ZH, STATUS_COLORS, STATUS_ORDER,
                                    unit_scale)
 
@@ -92,6 +93,19 @@ def _clean(value):
     return value
 
 
+def texts(node):
+    """Every string in a spec (keys and values): what a reader may see of it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield str(key)
+            yield from texts(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from texts(value)
+    elif isinstance(node, str):
+        yield node
+
+
 def to_json(spec: dict) -> str:
     """The spec as the page and the download carry it: keys sorted, no spaces."""
     return json.dumps(_clean(spec), ensure_ascii=False, sort_keys=True, separators=(",", ":"),
@@ -100,28 +114,21 @@ def to_json(spec: dict) -> str:
 
 # ---------------------------------------------------------------- words for a tooltip
 
-def number(value: float) -> str:
-    """A number as the book writes it: whole numbers without decimals, others with
-    at most two (5.2572 → 5.26, 3.2 → 3.2, 18600.0 → 18600)."""
-    value = float(value)
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def quantity(value, unit: str, lang: str = "zh") -> str:
-    """``value`` in ``unit`` as a reader reads it: 8458亿元 / 845.8 billion yuan."""
+    """``value`` in ``unit`` as a reader reads it, written as the tables write numbers:
+    8,458亿元 / 845.8 billion yuan."""
     if value is None or pd.isna(value):
         return pick(lang, "无", "none")
     if lang == "zh":
-        return f"{number(value)}{unit}"
+        return f"{format_number(value)}{unit}"
     try:
         name = UNIT_EN[unit]
     except KeyError:
         raise KeyError(f"no English name for the unit {unit!r}: add it to "
                        "planbook/charts/interactive.py UNIT_EN") from None
     scaled = float(value) * _SCALED_EN.get(unit, 1.0)
-    return f"{number(scaled)}{name}" if name in ("%",) else f"{number(scaled)} {name}".strip()
+    scaled = round(scaled, 10)  # 8458 × 0.1 is 845.8, not 845.8000000000001
+    return f"{format_number(scaled)}{name}" if name in ("%",) else f"{format_number(scaled)} {name}".strip()
 
 
 def qualifier_words(qualifier, lang: str = "zh") -> str:
@@ -452,7 +459,7 @@ def annual_spec(record: pd.DataFrame, *, cities: list[str], ylabel: str, shock_y
             "hollow": r["outcome_grade"] == "C",
             "tip_city": city_name(r["city"], lang), "tip_year": str(int(r["year"])),
             "tip_target": (r["target"] if lang == "zh" else
-                           f"{COMPARATOR_MARKS.get(r['comparator'], '')}{number(r['target_value'])}%"
+                           f"{COMPARATOR_MARKS.get(r['comparator'], '')}{format_number(r['target_value'])}%"
                            .replace("约", "about ")) if r["target_public"] else tr("无公开目标", lang),
             "tip_outcome": (quantity(r["outcome_value"], r.get("unit", "%"), lang)
                             + ("" if r["outcome_qualifier"] == "=" else

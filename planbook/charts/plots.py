@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
 from planbook.base.i18n import pick, tr
+from planbook.base.numbers import format_number
 from planbook.charts import interactive
 from planbook.charts.style import (CITY_COLORS, CITY_NAMES_ZH, OKABE_ITO, PALETTE, STATUS_COLORS,
                                    STATUS_ORDER, unit_scale)
@@ -73,7 +74,7 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
              "value": float(r[value]) * scale, "muted": False,
              "tip_category": r[label], "tip_group": tr(legend_labels.get(r[group], r[group]), lang),
              "tip_value": (interactive.quantity(r[value], unit, lang) if unit
-                           else interactive.number(r[value]))}
+                           else format_number(r[value]))}
             for _, r in ordered.iterrows()]
     return interactive.attach(fig, interactive.bars_spec(
         rows, categories=list(ordered[label]), groups=names, colors=[colors[rank[g]] for g in present],
@@ -191,6 +192,8 @@ def status_marks(table, *, label: str = "label", status: str = "status", ratio: 
                                + (tr("（推算）", lang) if basis == "derived" else ""))
                 text += ("：" if lang == "zh" else ": ") + ratio_words
         qualifier = row.get("outcome_qualifier") if has("outcome_qualifier") else None
+        if basis == "derived" and outcome is not None and pd.notna(outcome):
+            outcome = round(float(outcome), 1)  # a computed average: as precise as its inputs
         outcome_words = (interactive.quantity(outcome, unit, lang)
                          + ("" if qualifier is None or pd.isna(qualifier) or qualifier == "=" else
                             pick(lang, "（", " (") + interactive.qualifier_words(qualifier, lang)
@@ -339,7 +342,7 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
     rows = [{"category": r[category], "group": r[group], "value": float(r[value]),
              "muted": bool(muted) and not bool(r[muted]),
              "tip_category": r[category], "tip_group": r[group],
-             "tip_value": interactive.number(r[value])
+             "tip_value": format_number(r[value])
                           + (pick(lang, "（次数太少，不作解读）", " (too few occurrences to read)")
                              if muted and not bool(r[muted]) else "")}
             for _, r in data.iterrows() if r[group] in groups and r[category] in cats]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from planbook.analysis.series import VINTAGE_ZH
+from planbook.base.numbers import format_number  # noqa: F401  (the chapters import it from here)
 from planbook.publish.tables import escape_cell, numbered_table
 
 COMPARATOR_SYMBOLS = {">=": "≥", "~": "≈", "=": "=", "<=": "≤"}
@@ -20,15 +21,6 @@ PERIOD_ZH = {"end-of-period": "期末", "annual": "每年", "cumulative": "累�
 KIND_ZH = {"plan": "规划", "commentary": "评论", "news": "新闻", "bulletin": "统计公报",
            "work-report": "政府工作报告", "release": "发布", "other": "其他"}
 CITY_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
-
-
-def format_number(value: float) -> str:
-    """3000.0 → '3,000'; 6.5 → '6.5': no float noise, no lost digits."""
-    if pd.isna(value):
-        return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 def source_line(sources: pd.DataFrame, source_ids: Iterable[str]) -> str:

@@ -118,10 +118,10 @@ def setup_transform(app) -> None:
 
 # ---------------------------------------------------------------- checking a built page
 
-# For the check, the characters between which a space is stray. Separators the book
-# sets on purpose are left out: “ · ” between download links, “ ｜ ” between
-# languages, and the ideographic space U+3000 (whitespace, not a character).
-_CHECKED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u303f\uff01-\uff5b\uff5d-\uffef"
+# For the check, the characters between which a space is stray: Chinese characters and
+# full-width punctuation (the ideographic space U+3000 is whitespace, not a character;
+# “ · ” between download links is a Latin middle dot).
+_CHECKED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u303f\uff01-\uffef"
                       r"\u2018\u2019\u201c\u201d\u2014\u2026]")
 _STRAY = re.compile(rf"(?<={_CHECKED.pattern})[ \t\r\n]+(?={_CHECKED.pattern})")
 # Not running prose: tables, code, and the bibliography (source titles are verbatim).
@@ -130,11 +130,12 @@ _NOT_PROSE = "table, pre, .highlight, script, style, div.citation"
 
 def stray_spaces(page_html: str) -> list[str]:
     """Each space between two Chinese characters in the prose (paragraphs and list
-    items outside tables, code and the bibliography) of a built page, in context."""
+    items outside tables, code and the bibliography) of a built page, in context:
+    the whole page, the theme's header and footer included."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page_html, "html.parser")
-    article = soup.select_one("article") or soup
+    article = soup.body or soup
     for element in article.select(_NOT_PROSE):
         element.decompose()
     for code in article.select("code"):

@@ -107,7 +107,7 @@ def figure_links(label: str, rel: str, exists=lambda p: True) -> str:
             english.append(f'<a href="{rel}figures/{label}.en.{INTERACTIVE_SUFFIX}" download>Vega-Lite</a>')
     parts = "下载：" + " · ".join(links)
     if english:
-        parts += " ｜ English: " + " · ".join(english)
+        parts += "；English：" + " · ".join(english)
     return parts
 
 
@@ -335,6 +335,8 @@ def on_config_inited(app, config):
     publish_root_icons()
     # figures exported during execution and the data set are published at the site root
     config.html_extra_path = [*config.html_extra_path, str(SITE_EXTRA_DIR)]
+    # the book's versions of theme components (the author line without a stray space)
+    config.templates_path = [str(Path(__file__).parent / "templates"), *config.templates_path]
 
 
 def setup(app):

@@ -208,7 +208,7 @@ def _open_chart(browser, site_url, path, label):
 
 
 def test_time_series_tooltip_reads_the_data_and_the_legend_toggles_a_city(browser, site_url):
-    from planbook.charts.interactive import number
+    from planbook.base.numbers import format_number as number
 
     label = "fig-compare-gdp"
     rows = [r for r in _rows(label) if r["city"] == "xuzhou"]
@@ -234,7 +234,8 @@ def test_time_series_tooltip_reads_the_data_and_the_legend_toggles_a_city(browse
 
 
 def test_status_chart_tooltip_gives_target_outcome_verdict_and_source(browser, site_url):
-    from planbook.charts.interactive import number, outcome_source_ids
+    from planbook.base.numbers import format_number as number
+    from planbook.charts.interactive import outcome_source_ids
 
     label = "fig-sz-2018-status"
     rows = _rows(label)
