@@ -58,12 +58,12 @@ def test_a_tooltip_states_value_unit_kind_vintage_source_and_grade():
     rows = _layer_rows(interactive.lines_spec(series, ylabel="地区生产总值（亿元）"))
     bound = next(r for r in rows if r["series"] == "苏州" and r["year"] == 2020)
     source = series.iloc[-1]["source_id"]
-    assert bound["tip_value"] == "20,000亿元"
+    assert bound["tip_value"] == "20000亿元"
     assert bound["tip_qualifier"] == "下限（超过）" and bound["kind"] == "下限（超过）"
     assert bound["tip_vintage"] == "最终数"
-    assert bound["tip_source"] == f"{SOURCES.loc[source, 'short_zh']}（C 级）" and bound["hollow"]
+    assert bound["tip_source"] == f"{SOURCES.loc[source, 'short_zh']}（C级）" and bound["hollow"]
     preliminary = next(r for r in rows if r["series"] == "徐州" and r["year"] == 2020)
-    assert preliminary["tip_vintage"] == "初步数" and preliminary["tip_value"] == "7,319.8亿元"
+    assert preliminary["tip_vintage"] == "初步数" and preliminary["tip_value"] == "7319.8亿元"
 
 
 def test_a_source_without_a_short_title_is_named_by_its_headline_or_its_id():
@@ -71,7 +71,7 @@ def test_a_source_without_a_short_title_is_named_by_its_headline_or_its_id():
     row = SOURCES.loc[sid]
     zh, en = interactive.source_words([sid]), interactive.source_words([sid], "en")
     assert zh.startswith("《" + str(row["title"])[:10]) and str(row["issuer"]) in zh
-    assert zh.endswith(f"{row['grade']} 级）") and "None" not in zh and "nan" not in zh
+    assert zh.endswith(f"{row['grade']}级）") and "None" not in zh and "nan" not in zh
     assert en == f"{sid} (grade {row['grade']})"
 
 
@@ -86,7 +86,7 @@ def test_the_english_tooltip_is_in_english_and_in_billions():
 def test_quantities_are_written_as_the_tables_write_numbers():
     from planbook.base.numbers import format_number
 
-    assert interactive.quantity(18600.0, "亿元") == format_number(18600.0) + "亿元" == "18,600亿元"
+    assert interactive.quantity(18600.0, "亿元") == format_number(18600.0) + "亿元" == "18600亿元"
     assert interactive.quantity(8458, "亿元", "en") == "845.8 billion yuan"   # no float noise
     assert interactive.quantity(3.2, "%") == "3.2%" and interactive.quantity(3.2, "%", "en") == "3.2%"
     assert interactive.quantity(3223.5, "亿美元", "en") == "322.35 billion US dollars"
@@ -123,10 +123,10 @@ STATUS = pd.DataFrame([
 def test_status_marks_are_the_one_place_the_drawing_rules_live():
     marks = {m["label"]: m for m in status_marks(STATUS)}
     assert marks["进出口总额"]["bar"] and not marks["进出口总额"]["open"]
-    assert marks["进出口总额"]["tip_target_value"] == "约3,000亿美元（2020年）"
+    assert marks["进出口总额"]["tip_target_value"] == "约3000亿美元（2020年）"
     bound = marks["高新技术企业数"]
     assert bound["bound"] and bound["open"] and bound["hatched"] and bound["provisional"]
-    assert bound["text"] == "<99%（暂定）" and bound["tip_outcome"] == "9,900家（上侧界（近、接近））"
+    assert bound["text"] == "<99%（暂定）" and bound["tip_outcome"] == "9900家（上侧界（近、接近））"
     assert bound["tip_verdict"] == "未达成（暂定）" and bound["tip_basis"] == "由界判定"
     assert not marks["金融资产总量"]["bar"] and marks["金融资产总量"]["text"] == "无数据"
     fig = status_bars(STATUS)
@@ -233,7 +233,7 @@ def test_the_views_have_ids_from_the_label_and_the_table_is_the_csv(tmp_path):
         assert f'id="{element_id}"' in page
     assert not re.findall(r'id="fig-', page)      # the figure's own id stays the only fig- id
     assert page.count("<tr>") == len(series) + 1                        # header + every CSV row
-    assert f"{len(series)} 行" in page and 'href="../figures/fig-test.csv"' in page
+    assert f"共{len(series)}行" in page and 'href="../figures/fig-test.csv"' in page
     assert "<code>unit</code>：亿元" in page                              # a constant column, once
     assert views_html("fig-none", tmp_path) is None
 
@@ -317,4 +317,4 @@ def test_a_years_target_beside_its_outcomes():
     assert [r["muted"] for r in rows] == [False, True, False]       # grade C outcome: hollow
     assert [r["light"] for r in rows] == [True, False, False]       # the target: light, dashed
     assert [r["group"] for r in rows] == ["徐州", "徐州", "江苏"]
-    assert rows[1]["tip_value"] == "3.2%" and rows[1]["tip_source"].endswith("C 级）")
+    assert rows[1]["tip_value"] == "3.2%" and rows[1]["tip_source"].endswith("C级）")

@@ -40,7 +40,7 @@ def test_empty_tables_are_refused():
 
 def test_numbers_are_shown_without_float_noise():
     assert [format_number(v) for v in (3000.0, 6.5, 0.1 + 0.2, 2139.49)] == \
-        ["3,000", "6.5", "0.3", "2,139.49"]
+        ["3000", "6.5", "0.3", "2139.49"]
 
 
 def test_loader_types_columns_by_the_schema():

@@ -161,26 +161,26 @@ def judge(value: float, target: float, comparator: str, unit: str) -> tuple[str,
     """Status and the rule that decided it, in words a reader can check."""
     rate = unit in RATE_UNITS
     band = RATE_CLOSE_BAND if rate else LEVEL_CLOSE_BAND * target
-    band_text = f"{RATE_CLOSE_BAND} 个百分点" if rate else f"{LEVEL_CLOSE_BAND:.0%}"
-    band2_text = f"{2 * RATE_CLOSE_BAND} 个百分点" if rate else f"{2 * LEVEL_CLOSE_BAND:.0%}"
+    band_text = f"{RATE_CLOSE_BAND}个百分点" if rate else f"{LEVEL_CLOSE_BAND:.0%}"
+    band2_text = f"{2 * RATE_CLOSE_BAND}个百分点" if rate else f"{2 * LEVEL_CLOSE_BAND:.0%}"
     if comparator == "<=":
         if value <= target:
             return "met", "上限目标：不高于目标，达成"
         if value <= target + band:
-            return "close", f"上限目标：超出目标不到 {band_text}，接近"
-        return "missed", f"上限目标：超出目标 {band_text}以上，未达成"
+            return "close", f"上限目标：超出目标不到{band_text}，接近"
+        return "missed", f"上限目标：超出目标{band_text}以上，未达成"
     if comparator == "~":
         if value >= target - band:
-            return "met", f"“左右”目标：达到目标或低于目标不到 {band_text}，达成"
+            return "met", f"“左右”目标：达到目标或低于目标不到{band_text}，达成"
         if value >= target - 2 * band:
-            return "close", f"“左右”目标：低于目标 {band_text} 至 {band2_text}，接近"
-        return "missed", f"“左右”目标：低于目标 {band2_text}以上，未达成"
+            return "close", f"“左右”目标：低于目标{band_text}至{band2_text}，接近"
+        return "missed", f"“左右”目标：低于目标{band2_text}以上，未达成"
     # ">=" and "=" are both a level to reach
     if value >= target:
         return "met", "达到或超过目标，达成"
     if value >= target - band:
-        return "close", f"低于目标不到 {band_text}，接近"
-    return "missed", f"低于目标 {band_text}以上，未达成"
+        return "close", f"低于目标不到{band_text}，接近"
+    return "missed", f"低于目标{band_text}以上，未达成"
 
 
 def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | None = None,
@@ -208,7 +208,7 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
     if chosen is None:
         if related_only:
             return Assessment(tid, "not-comparable", "只有口径不同的数字，不与目标直接比较")
-        return Assessment(tid, "no-data", f"未找到 {year} 年同口径的数字")
+        return Assessment(tid, "no-data", f"本书存档中未见{year}年同口径的数字")
     value = convert(chosen["value"], chosen["unit"], target["unit"])
     if value is None:
         return Assessment(tid, "not-comparable",
@@ -289,7 +289,7 @@ def _assess_each_year(target, same, year, grades, related_only) -> Assessment:
             verdicts.append((y, a))
     if not verdicts:
         status = "not-comparable" if related_only else "no-data"
-        return Assessment(tid, status, f"{start}—{year} 年均未找到同口径的年度数字")
+        return Assessment(tid, status, f"{start}—{year}年同口径的年度数字在本书存档中都未见")
     worst_year, worst = max(verdicts, key=lambda v: _SEVERITY[v[1].status])
     years = "、".join(str(y) for y, _ in verdicts)
     return Assessment(tid, worst.status,
@@ -326,12 +326,12 @@ def _assess_average(target, same, year, related_only) -> Assessment:
         value = compound_average([float(known[y]["value"]) for y in years])
         status, rule = judge(value, t_value, target["comparator"], target["unit"])
         return Assessment(tid, status,
-                          f"按 {start}—{year} 年各年增速复合计算的年均增速（推算值）{note}；{rule}",
+                          f"按{start}—{year}年各年增速复合计算的年均增速（推算值）{note}；{rule}",
                           outcome_value=value, outcome_ids=ids, gap=value - t_value,
                           derived=True, grade=grade, basis="derived", provisional=provisional)
     no_decision = Assessment(tid, "not-comparable" if related_only or bounded else "no-data",
-                             (f"缺少 {', '.join(map(str, missing))} 年的增速" if missing else
-                              f"{'、'.join(map(str, bounded))} 年的增速只是界")
+                             (f"缺少{'、'.join(map(str, missing))}年的增速" if missing else
+                              f"{'、'.join(map(str, bounded))}年的增速只是界")
                              + "，无法计算年均增速", outcome_ids=ids)
     if not known:
         return no_decision
@@ -367,12 +367,12 @@ def _assess_average(target, same, year, related_only) -> Assessment:
         return no_decision
     parts = []
     if missing:
-        parts.append(f"缺少 {', '.join(map(str, missing))} 年，以本序列有记录的最低 {low:g}% 与最高 {high:g}% 代入")
+        parts.append(f"缺少{'、'.join(map(str, missing))}年，以本序列有记录的最低{low:g}%与最高{high:g}%代入")
     if bounded:
-        parts.append(f"{'、'.join(map(str, bounded))} 年只有界")
+        parts.append(f"{'、'.join(map(str, bounded))}年只有界")
     span = (f"{worst:.1f}%—{best:.1f}%" if math.isfinite(worst) and math.isfinite(best)
             else (f"不低于 {worst:.1f}%" if math.isfinite(worst) else f"不高于 {best:.1f}%"))
-    rule = (f"{'；'.join(parts)}：{start}—{year} 年的复合年均增速{span}，"
+    rule = (f"{'；'.join(parts)}：{start}—{year}年的复合年均增速{span}，"
             f"结论都是“{STATUS_ZH[best_status]}”")
     if missing and not bounded:
         known_rates = [float(known[y]["value"]) for y in years if y in known]

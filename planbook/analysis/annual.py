@@ -68,7 +68,7 @@ def growth_record(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.Dat
                   cities: list[str], years: range) -> pd.DataFrame:
     """For each city and year: is a GDP growth target public, is an outcome public,
     and the verdict where both are — the grid behind "say plainly where a city's
-    targets or results are not public"."""
+    targets or results are not in the archive"."""
     grades = dict(zip(sources["source_id"], sources["grade"]))
     card = annual_scorecard(targets, outcomes, sources)
     card = card[card["indicator_id"] == "gdp_growth"]

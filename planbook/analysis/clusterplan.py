@@ -104,14 +104,14 @@ def size_class_check(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
               "reported": None, "outcome_id": None, "status": "no-data",
               "provisional": False, "verdict": verdict_label("no-data"), "rule": ""}
     if reported is None:
-        result["rule"] = f"未找到 {year} 年规模超过 {threshold} 亿元的集群个数"
+        result["rule"] = f"本书存档中未见{year}年规模超过{threshold}亿元的集群个数"
         return result
     status, rule = judge(float(reported["value"]), float(planned), ">=", "个")
     provisional = is_provisional(reported)
     result.update(reported=int(reported["value"]), outcome_id=reported["outcome_id"],
                   status=status, provisional=provisional,
                   verdict=verdict_label(status, "exact", provisional),
-                  rule=(f"分档目标合计要求 {planned} 个集群达到 {threshold} 亿元以上（{result['tiers']}）；"
+                  rule=(f"分档目标合计要求{planned}个集群达到{threshold}亿元以上（{result['tiers']}）；"
                         f"报告的个数为 {int(reported['value'])}；{rule}。"
                         "这只说明分档结构没有全部实现，不能据此判定是哪一档落空"))
     return result

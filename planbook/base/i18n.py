@@ -46,7 +46,7 @@ PHRASES = {
     "本书解读": "Our interpretation",
     "优势集群": "Advantage clusters", "新兴集群": "Emerging clusters", "特色集群": "Distinctive clusters",
     # annual targets
-    "目标": "Target", "目标（左右）": "Target (“about”)", "无公开目标": "No public target",
+    "目标": "Target", "目标（左右）": "Target (“about”)", "存档中未见目标": "No target in the archive",
     "2020 年疫情冲击": "2020: COVID-19 shock",
     # cities
     "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu",
@@ -99,3 +99,35 @@ def tr(text: str, lang: str) -> str:
 def pick(lang: str, zh, en):
     """The Chinese or the English variant of something a caller supplies."""
     return zh if lang == "zh" else en
+
+
+# The places the data speaks of (the `city` field of the tables), as readers see them.
+PLACE_NAMES = {"xuzhou": ("徐州", "Xuzhou"), "suzhou": ("苏州", "Suzhou"),
+               "jiangsu": ("江苏", "Jiangsu"), "china": ("全国", "China")}
+
+
+def place_name(place: str, lang: str = "zh") -> str:
+    """The name of a place id of the data in ``lang``."""
+    try:
+        zh, en = PLACE_NAMES[place]
+    except KeyError:
+        raise KeyError(f"place {place!r} has no name: add it to planbook/base/i18n.py PLACE_NAMES") from None
+    return pick(lang, zh, en)
+
+
+# Characters that exist only in traditional script (their simplified forms differ):
+# enough to tell a copy in traditional characters from a simplified text.
+_TRADITIONAL_ONLY = set("國經濟產總區長億萬達體實現與為發會進業際這時對們說從還來個後開關車東門問間"
+                        "電紀億務節統計報貨幣質價種類點齊導區縣聯劃場應權當專財稅預續層營級資環")
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (a copy transcoded to big5, say)."""
+    return any(ch in _TRADITIONAL_ONLY for ch in text or "")
+
+
+def language_of(text: str) -> str:
+    """'zh' for text with Chinese characters, 'zh-Hant' for traditional script, 'en' otherwise."""
+    if not has_cjk(text):
+        return "en"
+    return "zh-Hant" if is_traditional(text) else "zh"

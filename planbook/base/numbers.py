@@ -1,12 +1,16 @@
-"""How the book writes a number, in tables, tooltips and prose alike."""
+"""How the book writes a number in tables and tooltips: as in prose
+(:func:`planbook.base.phrasing.number`), with a dash for a gap."""
 
 from __future__ import annotations
 
 import math
 
+from planbook.base.phrasing import number
 
-def format_number(value: float) -> str:
-    """3000.0 → '3,000'; 6.5 → '6.5': no float noise, no lost digits."""
+
+def format_number(value: float, digits: int | None = None) -> str:
+    """3000.0 → '3000'; 6.5 → '6.5'; a gap → '—': no float noise, no lost digits,
+    no thousands separator (as the statistics bureaus print figures)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     try:
@@ -16,6 +20,4 @@ def format_number(value: float) -> str:
             return "—"
     except (TypeError, ValueError):
         pass
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
+    return number(float(value), digits)

@@ -191,13 +191,13 @@ def _source_words(sid: str, row: dict, lang: str) -> str:
     English (the headlines are Chinese); always its grade."""
     short = row.get("short_zh" if lang == "zh" else "short_en")
     if isinstance(short, str) and short:
-        return pick(lang, f"{short}（{row['grade']} 级）", f"{short} (grade {row['grade']})")
+        return pick(lang, f"{short}（{row['grade']}级）", f"{short} (grade {row['grade']})")
     if lang != "zh":
         return f"{sid} (grade {row['grade']})"
     title = str(row["title"])
     if len(title) > TITLE_CHARACTERS:
         title = title[:TITLE_CHARACTERS - 1] + "…"
-    return f"《{title}》（{row['issuer']}，{row['published']}；{row['grade']} 级）"
+    return f"《{title}》（{row['issuer']}，{row['published']}；{row['grade']}级）"
 
 
 def outcome_source_ids(outcome_ids) -> list[str]:
@@ -442,7 +442,7 @@ def annual_spec(record: pd.DataFrame, *, cities: list[str], ylabel: str, shock_y
     """Year by year and city by city (one panel each): the growth target (a black dash,
     dashed for “左右”) and the outcome (a dot coloured by the verdict, grey without a
     public target, hollow for grade C)."""
-    verdicts = [verdict_words(s, lang) for s in ("met", "close", "missed")] + [tr("无公开目标", lang)]
+    verdicts = [verdict_words(s, lang) for s in ("met", "close", "missed")] + [tr("存档中未见目标", lang)]
     colors = [STATUS_COLORS[s] for s in ("met", "close", "missed")] + ["#888888"]
     rows = []
     for _, r in record[record["city"].isin(cities)].iterrows():
@@ -454,17 +454,17 @@ def annual_spec(record: pd.DataFrame, *, cities: list[str], ylabel: str, shock_y
             "target": float(r["target_value"]) if r["target_public"] else None,
             "about": r["comparator"] == "~" if r["target_public"] else False,
             "outcome": float(r["outcome_value"]) if r["outcome_public"] else None,
-            "verdict": verdict_words(status, lang) if status else tr("无公开目标", lang),
+            "verdict": verdict_words(status, lang) if status else tr("存档中未见目标", lang),
             "kind": _kind_word(_KIND_OF_QUALIFIER[r["outcome_qualifier"]], lang) if r["outcome_public"] else None,
             "hollow": r["outcome_grade"] == "C",
             "tip_city": city_name(r["city"], lang), "tip_year": str(int(r["year"])),
             "tip_target": (r["target"] if lang == "zh" else
                            f"{COMPARATOR_MARKS.get(r['comparator'], '')}{format_number(r['target_value'])}%"
-                           .replace("约", "about ")) if r["target_public"] else tr("无公开目标", lang),
+                           .replace("约", "about ")) if r["target_public"] else tr("存档中未见目标", lang),
             "tip_outcome": (quantity(r["outcome_value"], r.get("unit", "%"), lang)
                             + ("" if r["outcome_qualifier"] == "=" else
                                pick(lang, "（", " (") + qualifier_words(r["outcome_qualifier"], lang)
-                               + pick(lang, "）", ")"))) if r["outcome_public"] else pick(lang, "未公开", "not public"),
+                               + pick(lang, "）", ")"))) if r["outcome_public"] else pick(lang, "本书存档中未见", "not in the archive"),
             "tip_vintage": vintage_words(r.get("outcome_status"), lang),
             "tip_verdict": (verdict_words(r["status"], lang) if r["target_public"] and pd.notna(r["status"])
                             else pick(lang, "无从核对", "cannot be checked")),

@@ -291,7 +291,7 @@ def stacked_status_bars(long, *, label: str, status: str = "status", value: str 
             if count:
                 rows.append({"plan": plan, "verdict": status_label(st, lang), "count": count,
                              "order": order,
-                             "tip_count": pick(lang, f"{count:.0f} 条", f"{count:.0f}"),
+                             "tip_count": pick(lang, f"{count:.0f}条", f"{count:.0f}"),
                              "tip_share": f"{count / total:.0%}" if total else "—"})
     return interactive.attach(fig, interactive.stacked_spec(rows, plans=plans, xlabel=xlabel,
                                                             lang=lang))
@@ -481,7 +481,7 @@ def lineage_chart(clusters, lineage, *, left_year: int, right_year: int, lang: s
         style = "-" if link["basis"] == "text" else "--"
         ax.plot([0.3, 0.7], [left_y[link["from_cluster_id"]], right_y[link["to_cluster_id"]]],
                 ls=style, color="#555555", lw=1.3)
-    heads = {"zh": (f"{left_year} 年主导产业集群", f"{right_year} 年“343”创新产业集群"),
+    heads = {"zh": (f"{left_year}年主导产业集群", f"{right_year}年“343”创新产业集群"),
              "en": (f"{left_year} lead clusters", f"{right_year} “343” innovation clusters")}
     ax.text(0.28, 0.45, heads[lang][0], ha="right", fontsize=10.5)
     ax.text(0.72, 0.45, heads[lang][1], ha="left", fontsize=10.5)
@@ -511,7 +511,7 @@ def year_bars(bars, *, label: str, value: str = "value", city: str = "city", gra
     ax.bar([wrap_label(t, 7) for t in bars[label]], bars[value],
            color=faces, edgecolor=colors, linewidth=1.6, hatch=["//"] + [""] * (len(bars) - 1))
     for i, (v, g) in enumerate(zip(bars[value], bars[grade])):
-        ax.text(i, v + 0.1, pick(lang, f"{v:.1f}%（{g} 级）", f"{v:.1f}% (grade {g})"),
+        ax.text(i, v + 0.1, pick(lang, f"{v:.1f}%（{g}级）", f"{v:.1f}% (grade {g})"),
                 ha="center", fontsize=9)
     ax.set_ylabel(tr(ylabel, lang))
     ax.set_ylim(0, bars[value].max() * 1.15)  # room for the value labels
@@ -575,7 +575,7 @@ def annual_targets_chart(record, *, cities: list[str], ylabel: str = "地区生�
                Line2D([], [], color="#222222", lw=2.2, ls="--", label=tr("目标（左右）", lang))]
     handles += [Line2D([], [], marker="o", ls="", color=STATUS_COLORS[s], label=status_label(s, lang))
                 for s in ("met", "close", "missed")]
-    handles += [Line2D([], [], marker="o", ls="", color="#888888", label=tr("无公开目标", lang)),
+    handles += [Line2D([], [], marker="o", ls="", color="#888888", label=tr("存档中未见目标", lang)),
                 Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
                        label=tr("C 级（空心）", lang))]
     fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8,

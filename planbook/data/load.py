@@ -35,6 +35,32 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
                        keep_default_na=False, na_values=[""])
 
 
+class DataPackage:
+    """The tables of one data package, each read once (typed by its schema) when a page
+    first asks for it: ``book.targets``, ``book.outcomes`` …; ``book.data_dir`` is where
+    it lives (the repository's data/ unless PLANBOOK_DATA_DIR points elsewhere)."""
+
+    def __init__(self, data_dir: Path = DATA_DIR):
+        self.data_dir = Path(data_dir)
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return list(_schema(self.data_dir))
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_") or name not in _schema(self.data_dir):
+            raise AttributeError(name)
+        if name not in self._tables:
+            self._tables[name] = load(name, self.data_dir)
+        return self._tables[name]
+
+    @property
+    def grades(self) -> dict[str, str]:
+        """source_id → grade."""
+        return dict(zip(self.sources["source_id"], self.sources["grade"]))
+
+
 def analysed_documents(sources: pd.DataFrame | None = None, lang: str = "zh") -> dict[str, str]:
     """The documents the book analyses (sources with an ``analysed_order``), in the
     book's order, with their short chart labels in ``lang``."""

@@ -295,6 +295,12 @@ def document_problems(data_dir: Path) -> list[Problem]:
             if end is None:
                 problems.append(Problem(rel, line, "body_until",
                                         f"no line after the body's start begins with {row['body_until']!r}"))
+        if row.get("truncated_at"):
+            body = [x for x in lines if x and not x.startswith("〔")]
+            if not body or not body[-1].endswith(row["truncated_at"].strip()):
+                problems.append(Problem(rel, line, "truncated_at",
+                                        f"the text of {source['file'] if source else sid} does not end with "
+                                        f"{row['truncated_at']!r}"))
         context = [row.get(c) for c in ("context_zh", "context_source_id", "context_quote")]
         if any(context) and not all(context):
             problems.append(Problem(rel, line, "context_quote",

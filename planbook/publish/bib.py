@@ -16,8 +16,8 @@ from planbook.data.load import load
 from planbook.base.paths import REPO_ROOT
 
 BIB_PATH = REPO_ROOT / "book" / "references.bib"
-GRADE_ZH = {"A": "A 级（政府或统计部门）", "B": "B 级（主流媒体转述官方数字）",
-            "C": "C 级（第三方汇编或出处未确认）"}
+GRADE_ZH = {"A": "A级（政府或统计部门）", "B": "B级（主流媒体转述官方数字）",
+            "C": "C级（第三方汇编或出处未确认）"}
 
 
 def _field(value) -> str:
@@ -30,7 +30,8 @@ def _field(value) -> str:
 def entry(source: pd.Series) -> str:
     year = str(source["published"])[:4]
     fields = {
-        "title": source["title"],
+        # double braces: BibTeX styles lower-case titles (“gdp不是唯一标准”, “Miit releases”)
+        "title": f"{{{_field(source['title'])}}}",
         "author": f"{{{_field(source['issuer'])}}}" if pd.notna(source["issuer"]) else None,
         "year": year,
         "note": "；".join(x for x in [
@@ -47,7 +48,7 @@ def entry(source: pd.Series) -> str:
     for key, value in fields.items():
         if value is None:
             continue
-        body = value if key == "author" else _field(value)
+        body = value if key in ("author", "title") else _field(value)
         if key == "url":
             body = str(value)
         lines.append(f"  {key} = {{{body}}},")

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from planbook.base.paths import REPO_ROOT
+from planbook.findings.record import Record
 
 CFF_PATH = REPO_ROOT / "CITATION.cff"
 
@@ -44,6 +45,18 @@ def load_book(path: Path = CFF_PATH) -> Book:
     url = str(cff["url"])
     return Book(title=cff["title"], authors=authors, version=str(cff["version"]),
                 released=str(cff["date-released"]), url=url if url.endswith("/") else url + "/")
+
+
+@dataclass(frozen=True)
+class Edition(Record):
+    """What the cite page states about this edition."""
+    version: str
+    released: str
+
+
+def edition(book: Book | None = None) -> Edition:
+    book = book or load_book()
+    return Edition(version=book.version, released=book.released)
 
 
 def _bib_escape(text: str) -> str:

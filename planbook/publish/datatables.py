@@ -24,9 +24,10 @@ CITY_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
 
 
 def source_line(sources: pd.DataFrame, source_ids: Iterable[str]) -> str:
-    """'资料来源：title（issuer, published；等级 X）；…' for the given sources."""
+    """'资料来源：publisher《title》（published，X级）[n]；…' for the given sources."""
     rows = sources.set_index("source_id").loc[list(dict.fromkeys(source_ids))]
-    parts = [f"{r.title}（{r.published}，{r.grade} 级）" for r in rows.itertuples()]
+    parts = [f"{escape_cell(r.issuer)}《{escape_cell(r.title)}》（{r.published}，{r.grade}级）{{cite}}`{r.Index}`"
+             for r in rows.itertuples()]
     return "资料来源：" + "；".join(parts) + "。"
 
 
@@ -35,10 +36,11 @@ def target_counts(targets: pd.DataFrame) -> dict[str, int]:
 
 
 def source_table(sources: pd.DataFrame, label: str = "tbl-sources"):
+    from planbook.publish.tables import Raw
+
     frame = pd.DataFrame({
-        "编号": sources["source_id"],
-        "资料": sources["title"] + "（" + sources["issuer"].fillna("发布者未识别") + "；"
-        + sources["city"].map(CITY_ZH) + "，" + sources["kind"].map(KIND_ZH) + "）",
+        "资料": [Raw(f"{escape_cell(r.title)}（{escape_cell(r.issuer)}；{CITY_ZH.get(r.city, r.city)}，"
+                     f"{KIND_ZH[r.kind]}）{{cite}}`{r.source_id}`") for r in sources.itertuples()],
         "发布": sources["published"],
         "等级": sources["grade"],
         "说明": sources["note"].fillna("—"),
@@ -56,7 +58,7 @@ def indicator_table(indicators: pd.DataFrame, label: str = "tbl-indicators"):
         rows.append({"类别": category_name(category, "zh"), "指标数": len(group),
                      "例": "、".join(group["name_zh"].head(3)) + ("等" if len(group) > 3 else "")})
     frame = pd.DataFrame(rows).sort_values("指标数", ascending=False, kind="stable")
-    return numbered_table(frame, label, f"指标字典概览：{len(indicators)} 个指标按类别计数。"
+    return numbered_table(frame, label, f"指标字典概览：{len(indicators)}个指标按类别计数。"
                           "每个指标的中英文名、单位、定义与口径见 data/indicators.csv。"
                           "资料来源：data/indicators.csv。", align={"指标数": "r"})
 
@@ -80,7 +82,7 @@ def targets_table(targets: pd.DataFrame, indicators: pd.DataFrame, sources: pd.D
         "口径": chosen["scope"],
         "原文": chosen["quote"],
     })
-    caption = f"规划目标（共 {len(frame)} 条）。{source_line(sources, source_ids)}"
+    caption = f"规划目标（共{len(frame)}条）。{source_line(sources, source_ids)}"
     return numbered_table(frame, label, caption, align={"目标值": "r"})
 
 
@@ -104,29 +106,38 @@ def outcomes_table(outcomes: pd.DataFrame, indicators: pd.DataFrame, sources: pd
     return numbered_table(frame, label, caption, align={"数值": "r"})
 
 
+# decimals of a derived outcome (a compound average, a ratio) by the target's unit
+DERIVED_DIGITS = {"%": 1, "百分点": 1}
+
+
+def outcome_cell(value, unit: str, qualifier: str | None, derived: bool) -> str:
+    """An outcome as the assessment table shows it: “> 1000”, “≈ 3.7”, “5.3（推算）”."""
+    if value is None or pd.isna(value):
+        return "—"
+    digits = DERIVED_DIGITS.get(unit, 0) if derived else None
+    text = format_number(float(value), digits)
+    mark = QUALIFIER_SYMBOLS.get(qualifier or "=", "") if qualifier not in (None, "=") else ""
+    return f"{mark} {text}".strip() + ("（推算）" if derived else "")
+
+
 def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: pd.DataFrame,
                      sources: pd.DataFrame, source_ids: list[str], label: str,
                      outcomes: pd.DataFrame | None = None):
-    """Each target of the given source(s) beside its assessed outcome and status."""
+    """Each target of the given source(s) beside its assessed outcome and verdict, in
+    Chinese: the target as the plan words it, no ids (they stay in the CSV download)."""
     from planbook.analysis.achievement import STATUS_ZH as VERDICT_ZH
 
     chosen = targets[targets["source_id"].isin(source_ids)].merge(assessed, on="target_id")
     names = indicators.set_index("indicator_id")["name_zh"]
-    result = chosen["outcome_value"].map(format_number)
-    if outcomes is not None:
-        # show a bound or an approximate figure as such ("> 1,000", "≈ 3.7")
-        qualifiers = outcomes.set_index("outcome_id")["qualifier"]
-        first = chosen["outcome_ids"].map(lambda ids: str(ids).split(";")[0] if ids else "")
-        marks = first.map(lambda i: QUALIFIER_SYMBOLS.get(qualifiers.get(i, "="), "")
-                          if i in qualifiers.index and qualifiers.get(i) != "=" else "")
-        result = (marks + " " + result).str.strip()
-    result = result.where(~chosen["derived"], result + "（推算）")
+    qualifiers = outcomes.set_index("outcome_id")["qualifier"] if outcomes is not None else pd.Series(dtype=str)
+    first = chosen["outcome_ids"].map(lambda ids: str(ids).split(";")[0] if isinstance(ids, str) and ids else "")
+    result = [outcome_cell(v, u, qualifiers.get(i) if i in qualifiers.index else None, bool(d))
+              for v, u, i, d in zip(chosen["outcome_value"], chosen["unit"], first, chosen["derived"])]
     frame = pd.DataFrame({
-        "编号": chosen["target_id"],
         "指标": chosen["indicator_id"].map(names),
         "年份": chosen["target_year"].astype("string").fillna("—"),
         "目标": chosen["comparator"].map(COMPARATOR_SYMBOLS) + " "
-        + chosen["value"].map(format_number) + " " + chosen["unit"],
+        + chosen["value"].map(format_number) + chosen["unit"],
         "结果": result,
         "状态": chosen["verdict"] if "verdict" in chosen else chosen["status"].map(VERDICT_ZH),
         "判定依据": chosen["rule"],
@@ -179,24 +190,27 @@ def _mark(qualifier: str) -> str:
 
 
 def _figure(qualifier: str, value: float, unit: str) -> str:
-    """A recorded figure as a reader reads it: "≈ 2.1 万亿元", "> 1,000 亿元", "8,458 亿元"."""
-    return f"{_mark(qualifier)}{format_number(value)} {unit}"
+    """A recorded figure as a reader reads it: "≈ 2.1万亿元", "> 1000亿元", "8458亿元"."""
+    return f"{_mark(qualifier)}{format_number(value)}{unit}"
 
 
-def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str):
+def conflicts_table(rows: pd.DataFrame, sources: pd.DataFrame, label: str,
+                    indicators: pd.DataFrame | None = None):
     """One row per city, indicator and year with several recorded figures: each figure
     with its qualifier, vintage and grade, and the one the book uses."""
     from planbook.analysis.achievement import pick_outcome
 
     grades = sources.set_index("source_id")["grade"]
+    names = ({} if indicators is None else dict(zip(indicators["indicator_id"], indicators["name_zh"])))
     rows = rows.assign(grade=rows["source_id"].map(grades))
     out = []
     for (city, indicator, year), group in rows.groupby(["city", "indicator_id", "year"], sort=True):
         used = pick_outcome(group)
         figures = "；".join(f"{_figure(r.qualifier, r.value, r.unit)}（{VINTAGE_ZH.get(r.status, r.status)}，"
-                            f"{r.grade} 级）" for r in group.itertuples())
-        out.append({"城市": CITY_ZH[city], "指标": indicator, "年份": str(year), "各来源的数字": figures,
-                    "采用": f"{_figure(used['qualifier'], used['value'], used['unit'])}（{used['grade']} 级）"})
+                            f"{r.grade}级）" for r in group.itertuples())
+        out.append({"城市": CITY_ZH[city], "指标": names.get(indicator, indicator), "年份": str(year),
+                    "各来源的数字": figures,
+                    "采用": f"{_figure(used['qualifier'], used['value'], used['unit'])}（{used['grade']}级）"})
     return numbered_table(pd.DataFrame(out), label,
                           "同一城市、指标和年份的多条数字及本书采用的一条（规则见方法页）。"
                           "资料来源：data/outcomes.csv 所列各来源。")
@@ -221,7 +235,7 @@ def instruments_table(instruments: pd.DataFrame, plans: dict[str, str], label: s
 
 
 def cluster_status_table(clusters: pd.DataFrame, status: pd.DataFrame, sources: pd.DataFrame,
-                         label: str, not_found: str = "未找到公开表述"):
+                         label: str, not_found: str = "本书存档中未见"):
     """Each cluster of a plan (``clusters``: cluster_id, cluster_zh, tier_zh), its
     place in Jiangsu's cluster system and its national status where a source states
     it (data/cluster_status.csv), with the source's grade; otherwise ``not_found``."""
@@ -232,7 +246,7 @@ def cluster_status_table(clusters: pd.DataFrame, status: pd.DataFrame, sources: 
         cells = {}
         for level, heading in [("provincial", "江苏省集群体系"), ("national", "国家级称号")]:
             found = mine[mine["level"] == level]
-            cells[heading] = ("；".join(f"{r.status_zh}（{int(r.year)}，{grades[r.source_id]} 级）"
+            cells[heading] = ("；".join(f"{r.status_zh}（{int(r.year)}，{grades[r.source_id]}级）"
                                        for r in found.itertuples()) or not_found)
         rows.append({"集群": cluster.cluster_zh, "类别": cluster.tier_zh, **cells})
     return numbered_table(pd.DataFrame(rows), label,
@@ -250,7 +264,7 @@ def profile_table(cells: dict, sources: pd.DataFrame, years: tuple[int, ...], la
     """The two-city profile (:func:`planbook.analysis.profile.city_profile`) as a table: one row
     per indicator and year, one column per city; each cell the figure with its grade
     and vintage (or “本书计算” for a ratio) and a circled note number pointing to its
-    source in the caption; a gap is “未找到”."""
+    source in the caption; a gap is “本书存档中未见”."""
     from planbook.analysis.profile import CITIES, ROWS, profile_sources
 
     used = profile_sources(cells)
@@ -264,20 +278,20 @@ def profile_table(cells: dict, sources: pd.DataFrame, years: tuple[int, ...], la
             for city in CITIES:
                 cell = cells[(key, year, city)]
                 if not cell.found:
-                    row[CITY_ZH[city]] = "未找到"
+                    row[CITY_ZH[city]] = "本书存档中未见"
                     continue
                 digits = _PROFILE_DIGITS[key]
-                number = format_number(cell.value) if digits is None else f"{cell.value:,.{digits}f}"
+                number = format_number(cell.value, digits)
                 mark = _mark(cell.qualifier)
                 basis = "本书计算" if cell.computed else VINTAGE_ZH.get(cell.status, cell.status)
                 refs = "".join(notes[s] for s in cell.source_ids)
-                row[CITY_ZH[city]] = f"{mark}{number} {cell.unit}（{basis}，{cell.grade} 级，{refs}）"
+                row[CITY_ZH[city]] = f"{mark}{number}{cell.unit}（{basis}，{cell.grade}级，{refs}）"
             rows.append(row)
     listed = sources.set_index("source_id")
     caption = ("两市概况：常住人口、地区生产总值（当年价）、人均地区生产总值、产业结构与规模以上工业总产值。"
                "“本书计算”为两个记录数字之比（人均值以年末或普查日常住人口计，统计部门以年平均人口计，二者略有出入；"
                "比重以同年地区生产总值为分母），等级取两者中较低的一个。资料来源："
-               + "；".join(f"{n}{listed.loc[s, 'title']}（{listed.loc[s, 'published']}，{listed.loc[s, 'grade']} 级）"
+               + "；".join(f"{n}{listed.loc[s, 'title']}（{listed.loc[s, 'published']}，{listed.loc[s, 'grade']}级）"
                           for s, n in notes.items()) + "。")
     return numbered_table(pd.DataFrame(rows), label, caption)
 

@@ -12,7 +12,7 @@ KEY_PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "pandas", "numpy", "matplot
                 "seaborn", "jieba", "jupytext", "mplfonts"]
 
 
-def environment_table(packages: list[str] = KEY_PACKAGES) -> pd.DataFrame:
+def environment_frame(packages: list[str] = KEY_PACKAGES) -> pd.DataFrame:
     rows = [("Python", platform.python_version())]
     for name in packages:
         try:
@@ -20,3 +20,11 @@ def environment_table(packages: list[str] = KEY_PACKAGES) -> pd.DataFrame:
         except metadata.PackageNotFoundError:
             rows.append((name, "未安装"))
     return pd.DataFrame(rows, columns=["软件包", "版本"])
+
+
+def environment_table(packages: list[str] = KEY_PACKAGES, label: str = "tbl-environment"):
+    """The interpreter and key packages as a numbered table (no row index)."""
+    from planbook.publish.tables import numbered_table
+
+    return numbered_table(environment_frame(packages), label,
+                          "构建本版网站所用的解释器与主要软件包。资料来源：构建环境（importlib.metadata）。")

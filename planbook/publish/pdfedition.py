@@ -6,7 +6,7 @@ this module has no side effects (no browser, no font work, no file written), so
 a page or the Sphinx extension can link to the PDF with::
 
     from planbook.publish.pdfedition import PDF_URL_PATH, pdf_size_text
-    f"[PDF 版（{pdf_size_text()}）]({rel}{PDF_URL_PATH})"
+    f"[PDF版（{pdf_size_text()}）]({rel}{PDF_URL_PATH})"
 
 The PDF is printed from the built site, so it is made *after* the HTML build.
 Pages link to it with the ``pdf-edition`` directive (planbook.sphinx.ext), which

@@ -4,7 +4,6 @@ glued counts, one call each, the same for every plan."""
 
 from __future__ import annotations
 
-import pandas as pd
 
 from planbook.analysis.scorecard import Scorecard
 from planbook.base.i18n import pick
@@ -26,18 +25,9 @@ def status_figure(card: Scorecard, label: str):
         source_ids=[card.source_id] + card.outcome_source_ids)
 
 
-def assessment_table(card: Scorecard, label: str, indicators: pd.DataFrame, sources: pd.DataFrame,
-                     outcomes: pd.DataFrame):
-    """The plan's numbered table of targets, outcomes and verdicts."""
+def assessment_table(card: Scorecard, label: str, book):
+    """The plan's numbered table of targets, outcomes and verdicts (``book``: the data package)."""
     verdicts = card.assessed.drop(columns=[c for c in card.targets.columns
                                            if c in card.assessed.columns and c != "target_id"])
-    return _assessment_table(card.targets, verdicts, indicators, sources, [card.source_id], label,
-                             outcomes)
-
-
-def glue_counts(card: Scorecard, prefix: str = "n_") -> None:
-    """Glue the counts as ``n_targets``, ``n_decided``, ``n_met`` … (``prefix`` + key)."""
-    from myst_nb import glue
-
-    for key, value in card.counts.items():
-        glue(f"{prefix}{key}", value, display=False)
+    return _assessment_table(card.targets, verdicts, book.indicators, book.sources, [card.source_id],
+                             label, book.outcomes)

@@ -19,7 +19,13 @@ LABEL_PATTERN = re.compile(r"^tbl-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MARKUP = re.compile(r"([\\|*_`$<>\[\]{}])")
 
 
+class Raw(str):
+    """A cell written in MyST as it is (a {cite} role, say): not escaped."""
+
+
 def escape_cell(value) -> str:
+    if isinstance(value, Raw):
+        return str(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "—"
     text = str(value).replace("\n", " ").strip()

@@ -123,7 +123,7 @@ def figure_sources(label: str, sources: dict[str, dict]) -> tuple[str, ...]:
                 for sid in (row.get(column) or "").split(";"):
                     if sid and sid not in ids:
                         ids.append(sid)
-    return tuple(f"{sources[s]['title']}（{sources[s]['issuer']}，{sources[s]['grade']} 级）"
+    return tuple(f"{sources[s]['title']}（{sources[s]['issuer']}，{sources[s]['grade']}级）"
                  if s in sources else s for s in ids)
 
 
@@ -207,11 +207,11 @@ class PdfEdition(SphinxDirective):
 
         if can_build():
             rel = "../" * self.env.docname.count("/")
-            body = (f'全书 PDF 版：<a href="{rel}{PDF_URL_PATH}" download>{PDF_NAME}</a>'
+            body = (f'全书PDF版：<a href="{rel}{PDF_URL_PATH}" download>{PDF_NAME}</a>'
                     f'（<span class="{SIZE_CLASS}">{html.escape(pdf_size_text())}</span>；'
                     "A4，有目录、页码与全部图表，可离线阅读、标注和按页引用）")
         else:
-            body = "PDF 版由 make pdf 在装有 Chromium 的机器上生成；本次构建的机器没有 Chromium，因此没有生成。"
+            body = "PDF版由make pdf在装有Chromium的机器上生成；本次构建的机器没有Chromium，因此没有生成。"
         return [nodes.raw("", f'<p class="pb-pdf-edition">{body}</p>', format="html")]
 
 
@@ -229,7 +229,7 @@ def _gallery_html(app, env, rel: str) -> str:
         e = html.escape
         parts.append(f"""
 <section class="pb-gallery-item" id="cite-{fig['label']}">
-<h3>图 {e(number or '')}　{e(ref.title)}</h3>
+<h3>图{e(number or '')}　{e(ref.title)}</h3>
 <a href="{page}"><img src="{rel}figures/{fig['label']}.thumb.png" alt="{e(ref.title)}"
  style="max-width:100%;width:360px;border:1px solid #ddd"></a>
 <p>{e(fig['caption'])}</p>

@@ -155,8 +155,8 @@ def data_table_html(label: str, export_dir: Path = FIGURE_EXPORT_DIR, rel: str =
     head = "".join(f"<th>{e(header[i])}</th>" for i in shown)
     body = "".join("<tr>" + "".join(f"<td>{e(r[i])}</td>" for i in shown) + "</tr>" for r in rows)
     notes = "".join(f"<li><code>{e(header[i])}</code>：{e(rows[0][i])}</li>" for i in constant)
-    return (f'<p class="pb-view-note">{len(rows)} 行，即 <a href="{rel}figures/{label}.csv" download>'
-            f"{label}.csv</a> 的全部内容（与下载的文件相同）。</p>"
+    return (f'<p class="pb-view-note">共{len(rows)}行，即<a href="{rel}figures/{label}.csv" download>'
+            f"{label}.csv</a>的全部内容（与下载的文件相同）。</p>"
             f'<div class="pb-view-scroll"><table class="table pb-figure-data"><thead><tr>{head}</tr>'
             f"</thead><tbody>{body}</tbody></table></div>"
             + (f'<p class="pb-view-note">每一行都相同的列：</p><ul class="pb-view-note">{notes}</ul>'

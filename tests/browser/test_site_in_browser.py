@@ -175,7 +175,7 @@ def _source_names(source_ids):
     for sid in source_ids:
         row = sources.loc[sid]
         short = row["short_zh"]
-        names += [short if isinstance(short, str) else str(row["title"])[:10], f"{row['grade']} 级"]
+        names += [short if isinstance(short, str) else str(row["title"])[:10], f"{row['grade']}级"]
     return names
 
 

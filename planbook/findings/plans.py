@@ -1,0 +1,101 @@
+"""What every page says about a plan's verdicts: the counts of its scorecard and the
+phrases that state them, from one counter, so the front page, the plan's chapter,
+the comparison and the data appendix say the same thing in the same words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planbook.analysis.achievement import DECIDED, STATUS_ZH, STATUSES
+from planbook.analysis.scorecard import Scorecard
+from planbook.base.phrasing import (PhrasingError, breakdown_en, breakdown_zh, count_zh, join_zh,
+                                    none_zh)
+from planbook.findings.record import Record, data
+
+_EN = {"met": "met", "close": "close", "missed": "missed", "no-data": "no data",
+       "not-comparable": "not comparable"}
+
+
+def verdict_parts(assessed: pd.DataFrame, statuses=DECIDED) -> list[tuple[str, int]]:
+    """(label, count) per verdict in ``statuses``; a label says when its verdicts are
+    provisional: “达成” + “（暂定）” for one, “（均为暂定）” for several, “（其中1条暂定）”
+    for some."""
+    parts = []
+    for status in statuses:
+        mine = assessed[assessed["status"] == status]
+        n, n_prov = len(mine), int(mine["provisional"].fillna(False).astype(bool).sum()) \
+            if "provisional" in mine else 0
+        parts.append((STATUS_ZH[status], n, n_prov))
+    return parts
+
+
+def verdicts_zh(assessed: pd.DataFrame, statuses=DECIDED, measure: str = "条") -> str:
+    """“达成4条、接近1条、未达成1条”, each with its provisional note; “” when none."""
+    out = []
+    for label, n, n_prov in verdict_parts(assessed, statuses):
+        if not n:
+            continue
+        note = ""
+        if n_prov == n:
+            note = "（暂定）" if n == 1 else "（均为暂定）"
+        elif n_prov:
+            note = f"（其中{count_zh(n_prov, measure)}暂定）"
+        out.append(f"{label}{count_zh(n, measure)}{note}")
+    total = int(assessed["status"].isin(list(statuses)).sum())
+    if sum(n for _, n, _ in verdict_parts(assessed, statuses)) != total:
+        raise PhrasingError("verdict parts do not sum to their whole")
+    return "、".join(out)
+
+
+def decided_zh(assessed: pd.DataFrame, subject: str = "能判定", measure: str = "条") -> str:
+    """“能判定的6条：达成4条、接近1条、未达成1条” or “没有一条能判定”."""
+    n = int(assessed["status"].isin(DECIDED).sum())
+    if n == 0:
+        return f"{none_zh(measure)}{subject}"
+    return f"{subject}的{count_zh(n, measure)}：{verdicts_zh(assessed, measure=measure)}"
+
+
+def open_zh(counts: dict[str, int], measure: str = "条") -> str:
+    """“不可比的6条、无数据的25条”, only the parts that are not zero; “” when both are."""
+    parts = [(f"{STATUS_ZH[s]}的", counts[s]) for s in ("not-comparable", "no-data")]
+    return breakdown_zh(parts, measure)
+
+
+@dataclass(frozen=True)
+class PlanSummary(Record):
+    """A plan's counts (one counter: the scorecard) and the phrases that state them."""
+    targets: int
+    decided: int
+    met: int
+    close: int
+    missed: int
+    no_data: int
+    not_comparable: int
+    provisional: int
+    verdicts: str          # 达成4条、接近1条、未达成1条 (each with its provisional note)
+    decided_clause: str    # 能判定的6条：… | 没有一条能判定
+    open_clause: str       # 不可比的6条、无数据的25条
+    en_verdicts: str       # met 4, close 1 and missed 1
+    card: Scorecard = data()
+
+
+def plan_summary(card: Scorecard) -> PlanSummary:
+    a = card.assessed
+    c = card.counts
+    decided = a[a["status"].isin(DECIDED)]
+    if c["decided"] != sum(c[s] for s in DECIDED) or c["targets"] != sum(c[s] for s in STATUSES):
+        raise PhrasingError(f"the scorecard of {card.source_id} does not add up: {c}")
+    return PlanSummary(
+        targets=c["targets"], decided=c["decided"], met=c["met"], close=c["close"],
+        missed=c["missed"], no_data=c["no-data"], not_comparable=c["not-comparable"],
+        provisional=int(decided["provisional"].astype(bool).sum()),
+        verdicts=verdicts_zh(a), decided_clause=decided_zh(a), open_clause=open_zh(c),
+        en_verdicts=breakdown_en([(_EN[s], c[s]) for s in DECIDED], total=c["decided"]),
+        card=card)
+
+
+def labels_of(assessed: pd.DataFrame, status: str) -> str:
+    """The labels of the targets with ``status``, joined: “甲、乙和丙”."""
+    return join_zh(assessed.loc[assessed["status"] == status, "label"])
