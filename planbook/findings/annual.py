@@ -53,12 +53,12 @@ def place_growth_record(record: pd.DataFrame, place: str) -> PlaceGrowthRecord:
     if n == 1:
         only = found.iloc[0]
         ended = _EN.get(only["status"], "could not be decided")
-        clause_en = f"a growth target is held for one year only ({years[0]}), and it was {ended}"
+        clause_en = f"the archive holds its growth target for one year only ({years[0]}), and it was {ended}"
     elif n:
-        clause_en = (f"growth targets are held for {count_en(n, 'year')} ({join_en(map(str, years))}): "
+        clause_en = (f"the archive holds its growth targets for {count_en(n, 'year')} ({join_en(map(str, years))}): "
                      + join_en(f"{_EN[s]} in {counts[s]}" for s in DECIDED if counts[s]))
     else:
-        clause_en = "no growth target is held in the archive"
+        clause_en = "the archive holds none of its growth targets"
     return PlaceGrowthRecord(
         years_with_target=n, years_without_target=len(mine) - n,
         met=counts["met"], close=counts["close"], missed=counts["missed"],

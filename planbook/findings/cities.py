@@ -56,6 +56,6 @@ def cities_findings(book: DataPackage, *, xz_plan: str, sz_plan: str) -> CitiesF
         sz_characters=len(texts[sz_plan]), plan_clusters=len(clusters),
         clusters_with_status=int(with_status["cluster_id"].nunique()),
         status_clusters=join_zh(clusters[clusters["cluster_id"].isin(with_status["cluster_id"])]["cluster_zh"]),
-        sz_status="；".join(f"计划中的“{r.industry_zh}”对应{r.status_zh}（{int(r.year)}年）"
+        sz_status="；".join(f"计划中的“{r.industry_zh}”在{int(r.year)}年有了对应的{r.status_zh}"
                            for r in sz_status.itertuples()),
         cells=cells, plan_cluster_table=clusters)

@@ -65,7 +65,6 @@ class ClusterFindings(Record):
     links_in_text: int
     new_clusters: int
     new_cluster_names: str
-    met_clause: str          # 食品及农副产品加工产业集群产业规模：达成（下限，暂定）
     cm: NeededGrowth
     giants: NeededGrowth
     total_2025: Quantity
@@ -107,7 +106,6 @@ def cluster_findings(book: DataPackage, plan: str, *, tiers: list[str],
     top = plotted.loc[plotted["value"].idxmax()]
     plan_year = int(mine["plan_year"].iloc[0])
     descent = lineage_summary(clusters, book.cluster_lineage, to_year=plan_year)
-    met = card.assessed[card.assessed["status"] == "met"]
 
     def latest(indicator):
         rows = book.outcomes[book.outcomes["indicator_id"] == indicator].sort_values("year")
@@ -135,7 +133,6 @@ def cluster_findings(book: DataPackage, plan: str, *, tiers: list[str],
         clusters_2020=int((clusters["plan_year"] < plan_year).sum()),
         links_in_text=descent["links_in_text"], new_clusters=len(descent["unlinked"]),
         new_cluster_names=join_zh(descent["unlinked"]["cluster_zh"]),
-        met_clause="；".join(met["label"] + "：" + met["verdict"]) or "没有一条达成",
         cm=cm, giants=giants,
         total_2025=Quantity(total["value"], total["unit"], None, vintage=total["status"],
                             year=int(total["year"])),

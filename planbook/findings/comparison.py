@@ -28,6 +28,36 @@ from planbook.findings.record import Quantity, Record, data
 from planbook.findings.vocabulary import times_zh
 
 
+PLACES = ("xuzhou", "suzhou", "jiangsu", "china")
+
+
+def shock_clause(growth: pd.DataFrame, shock_year: int, min_years: int = 3) -> str:
+    """What the recorded growth says about the shock year: each place's growth that year
+    (or that the archive holds none), and the year of each place's lowest recorded growth."""
+    numbers = growth[growth["qualifier"].isin(["=", "~"])]
+    places = [p for p in PLACES if (numbers["city"] == p).any()]
+    that_year = numbers[numbers["year"] == shock_year].set_index("city")["value"]
+    have = [p for p in places if p in that_year.index]
+    parts = []
+    if have:
+        parts.append(f"{shock_year}年是新冠疫情冲击之年："
+                     + "，".join(f"{place_name(p)}增长{number(that_year[p], 1)}%" for p in have))
+    missing = [p for p in places if p not in have]
+    if missing:
+        parts.append(f"{join_zh(place_name(p) for p in missing)}{shock_year}年的增速在本书存档中未见")
+    lows: dict[int, list[tuple[str, float]]] = {}
+    for p in places:
+        mine = numbers[numbers["city"] == p]
+        if len(mine) >= min_years:
+            low = mine.loc[mine["value"].idxmin()]
+            lows.setdefault(int(low["year"]), []).append((p, float(low["value"])))
+    for year, items in sorted(lows.items()):
+        names = join_zh(place_name(p) for p, _ in items)
+        values = "、".join(f"{number(v, 1)}%" for _, v in items)
+        parts.append(f"本书记录的年份中，{names}增速的最低点{'都' if len(items) > 1 else ''}在{year}年（{values}）")
+    return "；".join(parts)
+
+
 @dataclass(frozen=True)
 class Scale(Record):
     population_ratio_2022: Quantity
@@ -40,7 +70,7 @@ class Scale(Record):
     common_years: int
     common_year: int
     common_ratio: Quantity
-    shock_clause: str       # 2020年徐州、苏州与江苏的增速都落到本书记录的最低点
+    shock_clause: str       # 2020年是新冠疫情冲击之年：苏州增长3.4%…；本书记录的年份中…最低点在…
     level: pd.DataFrame = data()
     growth: pd.DataFrame = data()
 
@@ -51,15 +81,7 @@ def _scale(book: DataPackage, shock_year: int) -> Scale:
     exact = level[level["qualifier"] == "="]
     both = exact.pivot_table(index="year", columns="city", values="value").dropna()
     profile = city_profile(book.outcomes, book.sources, (2022,))
-    numbers = growth[growth["qualifier"].isin(["=", "~"])]
-    lowest = [c for c, g in numbers.groupby("city", sort=False)
-              if len(g) > 1 and int(g.loc[g["value"].idxmin(), "year"]) == shock_year]
-    order = [c for c in ("xuzhou", "suzhou", "jiangsu", "china") if c in lowest]
-    if order:
-        shock = (f"{shock_year}年{join_zh(place_name(c) for c in order)}的增速"
-                 f"{'都' if len(order) > 1 else ''}落到本书所记录年份中的最低点")
-    else:
-        shock = ""
+    shock = shock_clause(growth, shock_year)
     first = {c: int(level.loc[level["city"] == c, "year"].min()) for c in ("xuzhou", "suzhou")}
     n = {c: int((level["city"] == c).sum()) for c in ("xuzhou", "suzhou")}
     return Scale(

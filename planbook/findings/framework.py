@@ -11,7 +11,7 @@ import pandas as pd
 from planbook.analysis.achievement import DECIDED, assess_all
 from planbook.analysis.clusterplan import lineage_summary
 from planbook.analysis.lexicon import source_texts, targets_per_10k
-from planbook.base.phrasing import count_zh, join_zh, none_zh
+from planbook.base.phrasing import count_en, count_zh, join_zh, none_zh
 from planbook.data.load import DataPackage, analysed_documents, document_labels, document_place
 from planbook.findings.record import Quantity, Record, data
 
@@ -42,9 +42,13 @@ def commitments(book: DataPackage, doc: str) -> Commitments:
         else:
             clause += (f"写明年份的{count_zh(with_year, m)}，"
                        + (f"能与统计对照的{count_zh(decided, m)}" if decided else f"{none_zh(m)}能与统计对照"))
+    if total == 1:
+        clause_en = "one numeric commitment, " + ("with a target year" if with_year else "with no target year")
+    else:
+        clause_en = (f"{count_en(total, 'numeric commitment')}, "
+                     + (f"{with_year} with a target year" if with_year else "none with a target year"))
     return Commitments(total=total, with_year=with_year, decided=decided, clause=clause,
-                       clause_en=f"{total} numeric commitment{'s' if total != 1 else ''}, "
-                                 f"{with_year or 'none'} with a target year",
+                       clause_en=clause_en,
                        assessed=assessed)
 
 

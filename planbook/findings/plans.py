@@ -10,8 +10,7 @@ import pandas as pd
 
 from planbook.analysis.achievement import DECIDED, STATUS_ZH, STATUSES
 from planbook.analysis.scorecard import Scorecard
-from planbook.base.phrasing import (PhrasingError, breakdown_en, breakdown_zh, count_zh, join_zh,
-                                    none_zh)
+from planbook.base.phrasing import PhrasingError, breakdown_en, count_zh, join_zh, none_zh
 from planbook.findings.record import Record, data
 
 _EN = {"met": "met", "close": "close", "missed": "missed", "no-data": "no data",
@@ -49,18 +48,28 @@ def verdicts_zh(assessed: pd.DataFrame, statuses=DECIDED, measure: str = "条") 
     return "、".join(out)
 
 
+# Up to this many decided targets are named one by one; more are counted by verdict.
+NAMED_UP_TO = 2
+
+
 def decided_zh(assessed: pd.DataFrame, subject: str = "能判定", measure: str = "条") -> str:
-    """“能判定的6条：达成4条、接近1条、未达成1条” or “没有一条能判定”."""
-    n = int(assessed["status"].isin(DECIDED).sum())
+    """“能判定的6条：达成4条、接近1条、未达成1条”; with one or two, each is named
+    (“能判定的只有1条：食品及农副产品加工产业集群产业规模，达成（下限，暂定）”);
+    with none, “没有一条能判定”."""
+    decided = assessed[assessed["status"].isin(DECIDED)]
+    n = len(decided)
     if n == 0:
         return f"{none_zh(measure)}{subject}"
+    if n <= NAMED_UP_TO and "label" in decided and "verdict" in decided:
+        named = "；".join(f"{r.label}，{r.verdict}" for r in decided.itertuples())
+        return f"{subject}的只有{count_zh(n, measure)}：{named}"
     return f"{subject}的{count_zh(n, measure)}：{verdicts_zh(assessed, measure=measure)}"
 
 
 def open_zh(counts: dict[str, int], measure: str = "条") -> str:
-    """“不可比的6条、无数据的25条”, only the parts that are not zero; “” when both are."""
-    parts = [(f"{STATUS_ZH[s]}的", counts[s]) for s in ("not-comparable", "no-data")]
-    return breakdown_zh(parts, measure)
+    """“6条不可比、25条无数据”, only the parts that are not zero; “” when both are."""
+    parts = [(n, STATUS_ZH[s]) for s in ("not-comparable", "no-data") for n in [counts[s]] if n]
+    return "、".join(f"{count_zh(n, measure)}{label}" for n, label in parts)
 
 
 @dataclass(frozen=True)
@@ -75,8 +84,8 @@ class PlanSummary(Record):
     not_comparable: int
     provisional: int
     verdicts: str          # 达成4条、接近1条、未达成1条 (each with its provisional note)
-    decided_clause: str    # 能判定的6条：… | 没有一条能判定
-    open_clause: str       # 不可比的6条、无数据的25条
+    decided_clause: str    # 能判定的6条：… | 能判定的只有1条：…，达成（暂定） | 没有一条能判定
+    open_clause: str       # 6条不可比、25条无数据
     en_verdicts: str       # met 4, close 1 and missed 1
     card: Scorecard = data()
 

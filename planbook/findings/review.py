@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from planbook.analysis.achievement import assess_all, required_growth
-from planbook.analysis.lexicon import source_texts, term_count, term_frequencies
+from planbook.analysis.lexicon import source_texts, term_frequencies
 from planbook.analysis.series import preferred_series
 from planbook.data.load import DataPackage, analysed_documents, count_targets, document_labels
 from planbook.findings.economy import quantity
@@ -40,7 +40,6 @@ class ReviewFindings(Record):
     edz_priorities: int
     edz_targets: int
     rate: dict                 # {“项目_plan”: “每万字12次”, …}
-    cluster_conference: str    # 只出现2次
     gdp_target: Quantity       # 万亿元
     gdp_needed: Quantity
     giants_target: Quantity
@@ -79,9 +78,12 @@ def review_findings(book: DataPackage, *, news: str, commentary: str, plan: str,
     freq["文本"] = freq["document"].map(analysed_documents(book.sources))
     freq["text_en"] = freq["document"].map(document_labels("en", book.sources))
     freq["term_en"] = freq["term"].map(book.lexicon.set_index("term")["term_en"])
+    # each sentence names the documents in this order; the first says “每万字”
+    orders = {"项目": [plan, news, commentary, edz], "质量": [news, commentary, plan],
+              "集群": [commentary, plan, edz, news]}
     names = {plan: "plan", news: "conf", commentary: "com", edz: "edz"}
-    rate = {f"{term}_{name}": rate_zh(freq, doc, term)
-            for term in ("项目", "质量", "集群") for doc, name in names.items()}
+    rate = {f"{term}_{names[doc]}": rate_zh(freq, doc, term, lead=(i == 0))
+            for term, docs in orders.items() for i, doc in enumerate(docs)}
     gdp_target = t.loc[five_year_target]
     gdp22 = float(facts.loc["gdp", "value"])
     giants = float(facts.loc["little_giant_enterprises_provincial", "value"])
@@ -110,7 +112,7 @@ def review_findings(book: DataPackage, *, news: str, commentary: str, plan: str,
         priorities=int((book.priorities_2023["source_id"] == news).sum()),
         edz_priorities=int((book.priorities_2023["source_id"] == edz).sum()),
         edz_targets=count_targets(book.targets[book.targets["source_id"] == edz]),
-        rate=rate, cluster_conference=f"只出现{term_count(freq, news, '集群')}次",
+        rate=rate,
         gdp_target=Quantity(gdp_target["value"], gdp_target["unit"]),
         gdp_needed=Quantity(required_growth(gdp22, float(gdp_target["value"]) * 1e4, 3), "%", 1,
                             derived=True),

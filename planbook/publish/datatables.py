@@ -306,5 +306,9 @@ def quoted_notes(notes: pd.DataFrame, section: str, about: Iterable[str] | None 
         chosen = chosen[chosen["about"].isin(list(about))]
     if chosen.empty:
         raise ValueError(f"no context notes for section {section!r} about {about!r}")
-    return Markdown("\n".join(f"- {escape_cell(r.topic_zh)}：“{escape_cell(r.quote)}”{{cite}}`{r.source_id}`"
+    from planbook.base.i18n import language_of
+
+    mark = {"en": "（英文原文）", "zh-Hant": "（繁体原文）"}
+    return Markdown("\n".join(f"- {escape_cell(r.topic_zh)}：“{escape_cell(r.quote)}”"
+                              f"{mark.get(language_of(r.quote), '')}{{cite}}`{r.source_id}`"
                               for r in chosen.itertuples()))
