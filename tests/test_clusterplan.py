@@ -51,36 +51,53 @@ def test_lag_years_exact_and_lower_bound():
     assert bound["lower_bound"] and bound["lag"] == 7
 
 
-def _tier_targets():
-    rows = [("t3000", "innovation_clusters_3000yi_count", 1), ("t2000", "innovation_clusters_2000yi_count", 1),
-            ("t1000", "innovation_clusters_1000yi_count", 4), ("t500", "innovation_clusters_500yi_count", 4)]
-    return pd.DataFrame([{"target_id": t, "indicator_id": i, "value": float(v), "target_year": 2025}
-                         for t, i, v in rows])
-
-
-def _count_outcome(value, **extra):
-    row = {"outcome_id": "o", "city": "xuzhou", "indicator_id": "xz_clusters_over_1000yi_count",
-           "year": 2025, "value": float(value), "unit": "个", "qualifier": "=", "status": "final",
-           "source_id": "s", "year_basis": "stated"}
-    row.update(extra)
-    return pd.DataFrame([row])
+def _tier_plan(named_own: int, named_other: int = 0, status: str = "final"):
+    """A plan with the 343 tiers and six clusters of ≥1000亿 (one on value added), and
+    a source naming ``named_own`` clusters above 1000亿 on their own indicator and
+    ``named_other`` on another basis (the value-added cluster, named by size)."""
+    tiers = [("t3000", "innovation_clusters_3000yi_count", 1), ("t2000", "innovation_clusters_2000yi_count", 1),
+             ("t1000", "innovation_clusters_1000yi_count", 4), ("t500", "innovation_clusters_500yi_count", 4)]
+    sizes = [("c1", "size_a", 3000), ("c2", "size_b", 2000), ("c3", "size_c", 1000), ("c4", "va_d", 1000),
+             ("c5", "size_e", 1000), ("c6", "size_f", 1000), ("c7", "size_g", 500)]
+    targets = pd.DataFrame(
+        [{"target_id": t, "indicator_id": i, "value": float(v), "target_year": 2025} for t, i, v in tiers]
+        + [{"target_id": t, "indicator_id": i, "value": float(v), "target_year": 2025} for t, i, v in sizes])
+    clusters = pd.DataFrame([{"cluster_id": f"k{t}", "target_id": t, "cluster_zh": f"集群{t}"}
+                             for t, _, _ in sizes])
+    own = [i for t, i, _ in sizes if not i.startswith("va")][:named_own]
+    rows = [{"outcome_id": f"o-{i}", "city": "x", "indicator_id": i, "year": 2025, "value": 1000.0,
+             "unit": "亿元", "qualifier": ">", "status": status, "source_id": "s", "year_basis": "stated"}
+            for i in own]
+    if named_other:
+        rows.append({"outcome_id": "o-size-d", "city": "x", "indicator_id": "size_d", "year": 2025,
+                     "value": 1000.0, "unit": "亿元", "qualifier": ">", "status": status, "source_id": "s",
+                     "year_basis": "stated"})
+    outcomes = pd.DataFrame(rows, columns=["outcome_id", "city", "indicator_id", "year", "value", "unit",
+                                           "qualifier", "status", "source_id", "year_basis"])
+    gaps = pd.DataFrame({"target_id": ["c4"], "related_indicator_id": ["size_d"]})
+    return targets, outcomes, clusters, gaps
 
 
 SOURCES = pd.DataFrame({"source_id": ["s"], "grade": ["B"]})
 
 
-def test_size_class_check_compares_the_tiers_with_a_reported_count():
-    check = size_class_check(_tier_targets(), _count_outcome(4), SOURCES)
-    assert check["planned"] == 6 and check["reported"] == 4
-    assert check["status"] == "missed" and check["verdict"] == "未达成"
-    assert "不能据此判定是哪一档" in check["rule"]
+def test_a_tier_structure_short_of_its_count_by_the_named_list_rule():
+    targets, outcomes, clusters, gaps = _tier_plan(3, 1, status="estimate")
+    check = size_class_check(targets, outcomes, SOURCES, clusters, gaps)
+    assert check["planned"] == 6 and check["named"] == 4 and len(check["own"]) == 3
+    assert check["other"] == ["集群c4"]
+    assert check["status"] == "missed" and check["verdict"] == "未达成（由点名推断，暂定）"
+    assert "3至4个之间" in check["rule"] and "无法判定" in check["rule"]   # states both readings
 
 
-def test_size_class_check_met_and_provisional():
-    check = size_class_check(_tier_targets(), _count_outcome(6, status="estimate"), SOURCES)
-    assert check["status"] == "met" and check["provisional"] and check["verdict"] == "达成（暂定）"
+def test_a_tier_structure_met_when_every_cluster_is_named_on_its_own_definition():
+    targets, outcomes, clusters, gaps = _tier_plan(5, 0)
+    assert size_class_check(targets, outcomes, SOURCES, clusters, gaps)["status"] == "missed"
+    targets, outcomes, clusters, gaps = _tier_plan(5, 1)
+    # 5 on the plan's definitions, 6 named: the two ends disagree, so even the rule cannot decide
+    assert size_class_check(targets, outcomes, SOURCES, clusters, gaps)["status"] == "not-comparable"
 
 
-def test_size_class_check_without_a_count():
-    empty = _count_outcome(4).iloc[0:0]
-    assert size_class_check(_tier_targets(), empty, SOURCES)["status"] == "no-data"
+def test_a_tier_structure_with_nothing_named():
+    targets, outcomes, clusters, gaps = _tier_plan(0, 0)
+    assert size_class_check(targets, outcomes, SOURCES, clusters, gaps)["status"] == "no-data"

@@ -75,11 +75,14 @@ def test_data_chapter_counts_agree_with_the_data():
         assert int(values[f"coverage_{key}_decided"]) == counts["decided"]
 
 
-def test_a_range_counts_once_and_a_non_target_not_at_all():
+def test_a_range_and_a_restated_structure_count_once_and_a_non_target_not_at_all():
     targets = load("targets")
     grouped = targets["range_group"].dropna()
+    together = targets["counts_as"].dropna()
     assert len(grouped) == 2 * grouped.nunique()
-    assert len(distinct_targets(targets)) == len(targets) - grouped.nunique()
+    assert len(together) >= 2 * together.nunique() > 0
+    assert len(distinct_targets(targets)) == \
+        len(targets) - grouped.nunique() - (len(together) - together.nunique())
     quotes = set(targets["quote"])
     assert not set(load("non_targets")["quote"]) & quotes
 
@@ -101,3 +104,45 @@ def test_front_page_glues_the_scorecard_counts():
         counts = plan_scorecard(plan).counts
         rows = plotted[plotted["plan"] == plan].set_index("status")["count"]
         assert {s: int(rows[s]) for s in rows.index} == {s: counts[s] for s in rows.index}
+
+
+def _html_table(page: str, label: str) -> list[dict[str, str]]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((HTML_DIR / "book" / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    table = soup.find("table", id=label)
+    assert table is not None, f"{label} is not on {page}"
+    head = [th.get_text(strip=True) for th in table.find("thead").find_all("th")]
+    return [dict(zip(head, (td.get_text(strip=True) for td in tr.find_all("td"))))
+            for tr in table.find("tbody").find_all("tr")]
+
+
+def test_one_count_one_counter_on_every_page():
+    """For each plan, the front-page chart, the plan's status chart, the appendix chart,
+    the comparison table and the glued sentences state the same counts."""
+    from planbook.analysis.achievement import STATUS_ZH
+    from planbook.data.load import analysed_documents
+
+    labels = analysed_documents()
+    intro = pd.read_csv(HTML_DIR / "figures" / "fig-intro-scorecards.csv")
+    appendix = pd.read_csv(HTML_DIR / "figures" / "fig-data-coverage.csv")
+    table = {row["计划"]: row for row in _html_table("comparison", "tbl-compare-achievement")}
+    glued_intro, glued_cmp = glued("intro"), glued("comparison")
+    for key, plan in (("sz", "sz-2018-industrial-upgrading-plan"), ("xz", "xz-2022-cluster-plan")):
+        counts = plan_scorecard(plan).counts
+        status_chart = pd.read_csv(HTML_DIR / "figures" / f"{STATUS_FIGURES[plan]}.csv")
+        for status in ("met", "close", "missed", "no-data", "not-comparable"):
+            expected = counts[status]
+            assert int(intro.query("plan == @plan and status == @status")["count"].sum()) == expected
+            assert int(appendix.query("plan == @plan and status == @status")["count"].sum()) == expected
+            assert int((status_chart["status"] == status).sum()) == expected
+            assert int(table[labels[plan]][STATUS_ZH[status]]) == expected, (plan, status)
+            assert int(glued_intro[f"{key}_{KEYS[status]}"]) == int(glued_cmp[f"{key}_{KEYS[status]}"]) == expected
+        assert int(table[labels[plan]]["目标数"]) == counts["targets"]
+        assert int(table[labels[plan]]["可判定（目标年份）"]) == counts["decided"]
+
+
+def test_the_development_zone_text_counts_its_targets_by_the_rule():
+    targets = load("targets")
+    assert int(glued("xz-2023-review")["edz_targets"]) == \
+        count_targets(targets[targets["source_id"] == "xz-2023-edz-investment-report"])

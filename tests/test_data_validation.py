@@ -278,3 +278,13 @@ def test_every_analysed_document_has_a_row(data):
     write(data / "documents.csv", table)
     problems = [str(p) for p in validate(data)]
     assert any("xz-2020-modern-industrial-system has no row" in p for p in problems), problems
+
+
+def test_place_names_of_the_package_agree_with_the_entities_table():
+    from planbook.base.i18n import PLACE_NAMES
+    from planbook.data.load import load
+
+    entities = load("entities").set_index("entity_id")
+    assert set(PLACE_NAMES) == set(entities.index)
+    for place, (zh, en) in PLACE_NAMES.items():
+        assert (entities.loc[place, "name_zh"], entities.loc[place, "name_en"]) == (zh, en)

@@ -19,7 +19,7 @@ def draw():
     use_book_style()
     fig, ax = plt.subplots()
     ax.bar(DATA["集群"], DATA["目标（亿元）"])
-    ax.set_ylabel("2025 年目标（亿元）")
+    ax.set_ylabel("2025年目标（亿元）")
     return fig
 
 
@@ -74,7 +74,7 @@ def test_export_writes_chinese_english_thumbnail_and_data(tmp_path):
         use_book_style()
         fig, ax = plt.subplots()
         ax.bar(DATA["集群"] if lang == "zh" else ["machinery", "materials"], DATA["目标（亿元）"])
-        ax.set_ylabel(pick(lang, "2025 年目标（亿元）", "2025 target"))
+        ax.set_ylabel(pick(lang, "2025年目标（亿元）", "2025 target"))
         return fig
 
     export_figure("fig-test", build, DATA, unit="亿元", source_ids=["xz-2022-cluster-plan"],
@@ -168,3 +168,19 @@ def test_export_records_collisions_per_language(tmp_path):
     record = json.loads((tmp_path / "checks" / "fig-test.json").read_text(encoding="utf-8"))
     assert record["zh"]["collisions"] == [] and record["zh"]["texts"] > 0
     assert record["en"]["collisions"] == [["over", "lapping"]]
+
+
+def test_a_legend_over_the_data_is_found():
+    from planbook.charts.figures import legend_covers_data, render
+
+    use_book_style()
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1, 2, 3], [0, 1, 2, 3], label="线")
+    ax.legend(loc="center")              # the line passes through the middle of the axes
+    render(fig, "png")
+    assert legend_covers_data(fig) == ["线: line"]
+    ax.get_legend().remove()
+    ax.legend(loc="upper left")           # above the line's start, clear of it
+    render(fig, "png")
+    assert legend_covers_data(fig) == []
+    plt.close(fig)

@@ -120,3 +120,18 @@ def test_no_text_collides_in_any_figure_in_either_language(html_dir):
             if record[lang]["collisions"]:
                 found[f"{label} ({lang})"] = record[lang]["collisions"]
     assert found == {}
+
+
+def test_no_legend_covers_the_data_in_any_figure(html_dir):
+    """Each figure's legends were measured against its data marks while it was rendered:
+    no legend box covers a point, a line or a bar, in either language."""
+    from planbook.base.paths import FIGURE_CHECK_DIR
+
+    labels = sorted({p.name.split(".")[0] for p in (html_dir / "figures").glob("fig-*.png")})
+    found = {}
+    for label in labels:
+        record = json.loads((FIGURE_CHECK_DIR / f"{label}.json").read_text(encoding="utf-8"))
+        for lang in ("zh", "en"):
+            if record[lang].get("legend_over_data", ["not measured: rebuild"]):
+                found[f"{label} ({lang})"] = record[lang].get("legend_over_data", ["not measured"])
+    assert found == {}

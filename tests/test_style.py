@@ -77,7 +77,10 @@ def test_a_bare_seaborn_theme_would_drop_the_font_but_ours_keeps_it(clean_rc):
 
 
 def test_city_colours_are_fixed_and_distinct():
-    assert set(style.CITY_COLORS) == {"xuzhou", "suzhou", "jiangsu"}
-    assert len(set(style.CITY_COLORS.values())) == 3
+    from planbook.data.load import load
+
+    # one colour for every place the data speaks of (data/entities.csv), no two alike
+    assert set(style.CITY_COLORS) == set(load("entities")["entity_id"])
+    assert len(set(style.CITY_COLORS.values())) == len(style.CITY_COLORS)
     assert style.CITY_COLORS["xuzhou"] in style.PALETTE
     assert style.CITY_COLORS["suzhou"] in style.PALETTE

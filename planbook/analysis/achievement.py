@@ -22,8 +22,8 @@ not-comparable an outcome exists but cannot decide the target: a bound on the
 Bounds
 ------
 An outcome may be a bound rather than a number: ``>`` (超过、突破: above L),
-``<`` (不足、低于: below U) or ``<~`` (近、接近 U: just below U, read as within
-the close band below U). A bound stands for every value it allows; if all of
+``>=`` (at least L: a count of the items a text names), ``<`` (不足、低于: below U) or
+``<~`` (近、接近 U: just below U, read as within the close band below U). A bound stands for every value it allows; if all of
 them give the same status, that is the verdict, and it is marked as resting on a
 bound (basis ``bound``: “达成（下限）”, “未达成（由界推断）”). If the values it
 allows would give different statuses, the target is not comparable.
@@ -45,6 +45,8 @@ the book's data, when it records at least ``MIN_YEARS_FOR_RANGE`` years.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -53,18 +55,24 @@ STATUSES = ("met", "close", "missed", "no-data", "not-comparable")
 STATUS_ZH = {"met": "达成", "close": "接近", "missed": "未达成", "no-data": "无数据",
              "not-comparable": "不可比"}
 DECIDED = ("met", "close", "missed")
-BASES = ("exact", "bound", "derived")
+BASES = ("exact", "bound", "derived", "inferred")
 # A series needs this many recorded years before its range of annual growth is used
 # as the plausible growth of the years still missing from an average-annual target.
 MIN_YEARS_FOR_RANGE = 5
 
 
-def verdict_label(status: str, basis: str | None = None, provisional: bool = False) -> str:
-    """The status in words, saying when it rests on a bound or is provisional:
-    达成 · 达成（下限） · 未达成（由界推断） · 接近（暂定） · 达成（下限，暂定）."""
+def verdict_label(status: str, basis: str | None = None, provisional: bool = False,
+                  within_tolerance: bool = False) -> str:
+    """The status in words, saying when it rests on a bound, on an inference rule, within
+    the tolerance of 左右, or is provisional: 达成 · 达成（下限） · 未达成（由界推断） ·
+    接近（暂定） · 未达成（由点名推断，暂定） · 基本达成（在“左右”容差内）."""
     notes = []
+    if status == "met" and within_tolerance:
+        return "基本达成（在“左右”容差内" + ("，暂定）" if provisional else "）")
     if status in DECIDED and basis == "bound":
         notes.append("下限" if status == "met" else "由界推断")
+    if status in DECIDED and basis == "inferred":
+        notes.append("由点名推断")
     if status in DECIDED and provisional:
         notes.append("暂定")
     return STATUS_ZH[status] + (f"（{'，'.join(notes)}）" if notes else "")
@@ -77,9 +85,10 @@ RATE_UNITS = {"%", "百分点"}
 _SCALE = {("万亿元", "亿元"): 1e4, ("亿元", "万亿元"): 1e-4}
 
 # Which vintage of a figure the book uses when several exist for one year:
-# the latest published (a census revision, then the final figure, then the
-# preliminary one, then a 预计 estimate); within a vintage, the better grade.
-STATUS_PREFERENCE = ("revised", "final", "preliminary", "estimate")
+# the latest published (a census revision, then the final figure, then a figure a
+# later document restates without saying which it is, then the preliminary one, then
+# a 预计 estimate); within a vintage, the better grade.
+STATUS_PREFERENCE = ("revised", "final", "restated", "preliminary", "estimate")
 GRADE_PREFERENCE = ("A", "B", "C")
 
 
@@ -151,10 +160,32 @@ class Assessment:
     basis: str | None = None               # exact | bound | derived (decided verdicts only)
     provisional: bool = False              # rests on an estimate or a year the text does not state
     qualifier: str | None = None           # the qualifier of the outcome used (=, ~, >, <, <~)
+    within_tolerance: bool = False         # met only within the tolerance of 左右 (below the target)
 
     @property
     def label(self) -> str:
-        return verdict_label(self.status, self.basis, self.provisional)
+        return verdict_label(self.status, self.basis, self.provisional, self.within_tolerance)
+
+
+# How far below a 左右 rate target still counts as met (percentage points). The book's
+# rule is the close band; :func:`about_tolerance` sets another for a sensitivity check.
+_ABOUT_RATE_TOLERANCE: ContextVar[float] = ContextVar("about_rate_tolerance", default=RATE_CLOSE_BAND)
+
+
+@contextmanager
+def about_tolerance(points: float):
+    """Judge 左右 rate targets as met within ``points`` below them (instead of the close
+    band) while the block runs: how much the verdicts depend on reading 左右."""
+    token = _ABOUT_RATE_TOLERANCE.set(points)
+    try:
+        yield
+    finally:
+        _ABOUT_RATE_TOLERANCE.reset(token)
+
+
+def below_within_tolerance(value: float, target: float, comparator: str, status: str) -> bool:
+    """A 左右 target met only because 左右 tolerates a shortfall: “基本达成”."""
+    return comparator == "~" and status == "met" and value < target
 
 
 def judge(value: float, target: float, comparator: str, unit: str) -> tuple[str, str]:
@@ -163,6 +194,13 @@ def judge(value: float, target: float, comparator: str, unit: str) -> tuple[str,
     band = RATE_CLOSE_BAND if rate else LEVEL_CLOSE_BAND * target
     band_text = f"{RATE_CLOSE_BAND}个百分点" if rate else f"{LEVEL_CLOSE_BAND:.0%}"
     band2_text = f"{2 * RATE_CLOSE_BAND}个百分点" if rate else f"{2 * LEVEL_CLOSE_BAND:.0%}"
+    if comparator == "~" and rate and _ABOUT_RATE_TOLERANCE.get() != RATE_CLOSE_BAND:
+        tol = _ABOUT_RATE_TOLERANCE.get()
+        if value >= target - tol:
+            return "met", f"“左右”目标（容差{tol:g}个百分点）：达成"
+        if value >= target - tol - band:
+            return "close", f"“左右”目标（容差{tol:g}个百分点）：接近"
+        return "missed", f"“左右”目标（容差{tol:g}个百分点）：未达成"
     if comparator == "<=":
         if value <= target:
             return "met", "上限目标：不高于目标，达成"
@@ -170,8 +208,10 @@ def judge(value: float, target: float, comparator: str, unit: str) -> tuple[str,
             return "close", f"上限目标：超出目标不到{band_text}，接近"
         return "missed", f"上限目标：超出目标{band_text}以上，未达成"
     if comparator == "~":
+        if value >= target:
+            return "met", "“左右”目标：达到或超过目标，达成"
         if value >= target - band:
-            return "met", f"“左右”目标：达到目标或低于目标不到{band_text}，达成"
+            return "met", f"“左右”目标：低于目标，差距在{band_text}以内（“左右”的容差），基本达成"
         if value >= target - 2 * band:
             return "close", f"“左右”目标：低于目标{band_text}至{band2_text}，接近"
         return "missed", f"“左右”目标：低于目标{band2_text}以上，未达成"
@@ -188,7 +228,8 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
     """Assess one target row against the outcomes table.
 
     ``grades`` maps source_id to grade (for choosing among vintages);
-    ``related_only`` says that only figures of another 口径 were found.
+    ``related_only`` says that only figures of another 口径 were found (a string: why
+    they cannot decide the target, as the gap log words it).
     """
     grades = grades or {}
     tid = target["target_id"]
@@ -207,7 +248,7 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
     chosen = pick_outcome(same[same["year"] == year])
     if chosen is None:
         if related_only:
-            return Assessment(tid, "not-comparable", "只有口径不同的数字，不与目标直接比较")
+            return Assessment(tid, "not-comparable", _related_words(related_only))
         return Assessment(tid, "no-data", f"本书存档中未见{year}年同口径的数字")
     value = convert(chosen["value"], chosen["unit"], target["unit"])
     if value is None:
@@ -217,24 +258,71 @@ def assess(target: pd.Series, outcomes: pd.DataFrame, grades: dict[str, str] | N
     provisional = is_provisional(chosen)
     qualifier = chosen["qualifier"]
     t_value = float(target["value"])
+    rebased = census_rebased(chosen, outcomes, grades)
+    if rebased is not None and qualifier in ("=", "~"):
+        status, rule = judge(rebased["value"], t_value, target["comparator"], target["unit"])
+        return Assessment(tid, status, f"{rebased['words']}；{rule}", outcome_value=rebased["value"],
+                          outcome_ids=rebased["ids"], ratio=rebased["value"] / t_value if t_value else None,
+                          gap=rebased["value"] - t_value, derived=True, grade=rebased["grade"],
+                          basis="derived", provisional=provisional, qualifier=qualifier,
+                          within_tolerance=below_within_tolerance(rebased["value"], t_value,
+                                                                  target["comparator"], status))
     common = dict(outcome_ids=[chosen["outcome_id"]], grade=chosen["grade"],
                   provisional=provisional, qualifier=qualifier)
     if qualifier in ("=", "~"):
         status, rule = judge(value, t_value, target["comparator"], target["unit"])
         return Assessment(tid, status, rule, outcome_value=value,
                           ratio=value / t_value if t_value else None, gap=value - t_value,
-                          basis="exact", **common)
+                          basis="exact",
+                          within_tolerance=below_within_tolerance(value, t_value, target["comparator"], status),
+                          **common)
     status, rule = _judge_bound(value, qualifier, t_value, target["comparator"], target["unit"])
     if status is None:
         return Assessment(tid, "not-comparable", rule, outcome_value=value, **common)
     return Assessment(tid, status, rule, outcome_value=value, basis="bound", **common)
 
 
+# The 2020 census (第七次全国人口普查) raised resident populations by about a fifth;
+# a per-head figure for 2020 or later divided by an older year's population is re-based.
+CENSUS_YEAR = 2020
+_GRADE_RANK = {"A": 0, "B": 1, "C": 2}
+
+
+def census_rebased(chosen, outcomes: pd.DataFrame, grades: dict[str, str]) -> dict | None:
+    """A per-head figure whose text divides by an older year's population
+    (``per_head_base``), re-based to the census population: value × P(base) ÷ P(census).
+    None when the figure needs no re-basing or either population is not recorded."""
+    base = chosen.get("per_head_base") if hasattr(chosen, "get") else None
+    if base is None or pd.isna(base) or int(chosen["year"]) < CENSUS_YEAR or int(base) >= CENSUS_YEAR:
+        return None
+    people = outcomes[(outcomes["city"] == chosen["city"])
+                      & (outcomes["indicator_id"] == "resident_population")]
+    people = people.assign(grade=people["source_id"].map(grades).fillna("C"))
+    old = pick_outcome(people[people["year"] == int(base)])
+    census = pick_outcome(people[people["year"] == CENSUS_YEAR])
+    if old is None or census is None:
+        return None
+    value = float(chosen["value"]) * float(old["value"]) / float(census["value"])
+    grade = max((chosen["grade"], old["grade"], census["grade"]), key=lambda g: _GRADE_RANK.get(g, 2))
+    from planbook.base.phrasing import number
+
+    words = (f"原文按{int(base)}年人口计算为{number(chosen['value'])}；按第七次全国人口普查的常住人口重算为"
+             f"{number(value, 2)}（推算：{number(chosen['value'])}×{number(old['value'])}"
+             f"÷{number(census['value'])}）")
+    return {"value": value, "grade": grade, "words": words,
+            "ids": [chosen["outcome_id"], old["outcome_id"], census["outcome_id"]]}
+
+
 def is_provisional(outcome) -> bool:
     return outcome.get("status") == "estimate" or outcome.get("year_basis") == "unstated"
 
 
-_BOUND_WORDS = {">": "下限（“超过”）", "<": "上限（“不足”）", "<~": "上侧界（“近”）"}
+def _related_words(related_only) -> str:
+    return related_only if isinstance(related_only, str) else "只有口径不同的数字，不与目标直接比较"
+
+
+_BOUND_WORDS = {">": "下限（“超过”）", ">=": "下限（“至少”）", "<": "上限（“不足”）",
+                "<~": "上侧界（“近”）"}
 
 
 def _judge_bound(bound: float, qualifier: str, target: float, comparator: str,
@@ -251,6 +339,8 @@ def _judge_bound(bound: float, qualifier: str, target: float, comparator: str,
     eps = 1e-9 * max(1.0, abs(target))
     if qualifier == ">":
         lo, hi = bound + eps, math.inf
+    elif qualifier == ">=":
+        lo, hi = bound, math.inf
     elif qualifier == "<":
         lo, hi = -math.inf, bound - eps
     else:  # "<~": just below the bound, within the close band below it
@@ -267,7 +357,7 @@ def _judge_bound(bound: float, qualifier: str, target: float, comparator: str,
     if len(statuses) == 1:
         status = statuses.pop()
         return status, f"结果为{words}：界所允许的数值都{STATUS_ZH[status]}，由界推断为“{STATUS_ZH[status]}”"
-    side = "低于" if qualifier == ">" else "高于"
+    side = "低于" if qualifier in (">", ">=") else "高于"
     return None, (f"结果只给出{words}，界所允许的数值中既有{'、'.join(STATUS_ZH[s] for s in sorted(statuses, key=STATUSES.index))}，"
                   f"无法判定（界{side}目标或跨越判定边界）")
 
@@ -288,8 +378,9 @@ def _assess_each_year(target, same, year, grades, related_only) -> Assessment:
         if a.outcome_ids:  # a same-scope figure exists for this year
             verdicts.append((y, a))
     if not verdicts:
-        status = "not-comparable" if related_only else "no-data"
-        return Assessment(tid, status, f"{start}—{year}年同口径的年度数字在本书存档中都未见")
+        if related_only:
+            return Assessment(tid, "not-comparable", _related_words(related_only))
+        return Assessment(tid, "no-data", f"{start}—{year}年同口径的年度数字在本书存档中都未见")
     worst_year, worst = max(verdicts, key=lambda v: _SEVERITY[v[1].status])
     years = "、".join(str(y) for y, _ in verdicts)
     return Assessment(tid, worst.status,
@@ -299,7 +390,7 @@ def _assess_each_year(target, same, year, grades, related_only) -> Assessment:
                       ratio=worst.ratio, gap=worst.gap,
                       grade=max((a.grade for _, a in verdicts if a.grade), default=None),
                       basis=worst.basis, provisional=any(a.provisional for _, a in verdicts),
-                      qualifier=worst.qualifier)
+                      qualifier=worst.qualifier, within_tolerance=worst.within_tolerance)
 
 
 def _assess_average(target, same, year, related_only) -> Assessment:
@@ -328,11 +419,16 @@ def _assess_average(target, same, year, related_only) -> Assessment:
         return Assessment(tid, status,
                           f"按{start}—{year}年各年增速复合计算的年均增速（推算值）{note}；{rule}",
                           outcome_value=value, outcome_ids=ids, gap=value - t_value,
-                          derived=True, grade=grade, basis="derived", provisional=provisional)
-    no_decision = Assessment(tid, "not-comparable" if related_only or bounded else "no-data",
-                             (f"缺少{'、'.join(map(str, missing))}年的增速" if missing else
-                              f"{'、'.join(map(str, bounded))}年的增速只是界")
-                             + "，无法计算年均增速", outcome_ids=ids)
+                          derived=True, grade=grade, basis="derived", provisional=provisional,
+                          within_tolerance=below_within_tolerance(value, t_value, target["comparator"], status))
+    if bounded:
+        no_decision = Assessment(tid, "not-comparable",
+                                 f"{'、'.join(map(str, bounded))}年的增速只是界，无法计算年均增速", outcome_ids=ids)
+    elif related_only:
+        no_decision = Assessment(tid, "not-comparable", _related_words(related_only), outcome_ids=ids)
+    else:
+        no_decision = Assessment(tid, "no-data", f"本书存档中未见{'、'.join(map(str, missing))}年的增速，"
+                                                 "无法计算年均增速", outcome_ids=ids)
     if not known:
         return no_decision
     record = same[same["qualifier"].isin(["=", "~"])]["value"].astype(float)
@@ -346,7 +442,7 @@ def _assess_average(target, same, year, related_only) -> Assessment:
         p = known.get(y)
         if p is None:
             ranges.append((low, high))
-        elif p["qualifier"] == ">":
+        elif p["qualifier"] in (">", ">="):
             ranges.append((float(p["value"]), math.inf))
         elif p["qualifier"] in ("<", "<~"):
             ranges.append((-math.inf, float(p["value"])))
@@ -364,6 +460,17 @@ def _assess_average(target, same, year, related_only) -> Assessment:
     worst_status = judge(worst, t_value, target["comparator"], target["unit"])[0] \
         if math.isfinite(worst) else "missed"
     if best_status != worst_status:
+        if bounded and not missing and math.isfinite(worst) and len(bounded) == 1:
+            # one year known only as “above L”: say how far the average is known and what
+            # that year would have needed
+            y = bounded[0]
+            others = [float(known[x]["value"]) for x in years if x != y]
+            need = ((1 + t_value / 100) ** len(years) / math.prod(1 + r / 100 for r in others) - 1) * 100
+            return Assessment(
+                tid, "not-comparable",
+                f"{y}年的增速只知道超过{float(known[y]['value']):g}%，{start}—{year}年的复合年均增速因此"
+                f"不低于{worst:.1f}%；要达到目标，{y}年需增长{need:.1f}%以上，界的两侧结论不同，无法判定",
+                outcome_ids=ids, grade=grade, provisional=provisional)
         return no_decision
     parts = []
     if missing:
@@ -387,14 +494,17 @@ def assess_all(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFr
                gaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per target: status, rule, outcome value (target unit), ratio, gap."""
     grades = dict(zip(sources["source_id"], sources["grade"]))
-    related = set()
+    related: dict[str, str | bool] = {}
     if gaps is not None and "related_indicator_id" in gaps:
-        related = set(gaps.loc[gaps["related_indicator_id"].notna(), "target_id"])
+        for row in gaps[gaps["related_indicator_id"].notna()].itertuples():
+            reason = getattr(row, "basis_zh", None)
+            related[row.target_id] = reason if isinstance(reason, str) and reason else True
     rows = []
     for _, target in targets.iterrows():
-        a = assess(target, outcomes, grades, related_only=target["target_id"] in related)
+        a = assess(target, outcomes, grades, related_only=related.get(target["target_id"], False))
         rows.append({"target_id": a.target_id, "status": a.status, "status_zh": STATUS_ZH[a.status],
                      "verdict": a.label, "basis": a.basis, "provisional": a.provisional,
+                     "within_tolerance": a.within_tolerance,
                      "outcome_qualifier": a.qualifier,
                      "rule": a.rule, "outcome_value": a.outcome_value,
                      "outcome_ids": ";".join(a.outcome_ids), "ratio": a.ratio, "gap": a.gap,

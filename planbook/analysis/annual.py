@@ -54,47 +54,15 @@ def annual_scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.
             "outcome_source_id": None if outcome is None else outcome["source_id"],
             "outcome_ids": ";".join(a.outcome_ids),
             "outcome_grade": a.grade, "derived": a.derived,
-            "status": a.status, "status_zh": STATUS_ZH[a.status], "rule": a.rule,
+            "status": a.status, "status_zh": STATUS_ZH[a.status], "verdict": a.label,
+            "provisional": a.provisional, "rule": a.rule,
         })
     columns = ["target_id", "city", "year", "indicator_id", "period", "target_value", "comparator",
                "unit", "target", "target_source_id", "target_grade", "outcome_value",
                "outcome_qualifier", "outcome_status", "outcome_source_id", "outcome_ids",
-               "outcome_grade", "derived", "status", "status_zh", "rule"]
+               "outcome_grade", "derived", "status", "status_zh", "verdict", "provisional", "rule"]
     return (pd.DataFrame(rows, columns=columns)
             .sort_values(["city", "year", "indicator_id"]).reset_index(drop=True))
-
-
-def growth_record(targets: pd.DataFrame, outcomes: pd.DataFrame, sources: pd.DataFrame,
-                  cities: list[str], years: range) -> pd.DataFrame:
-    """For each city and year: is a GDP growth target public, is an outcome public,
-    and the verdict where both are — the grid behind "say plainly where a city's
-    targets or results are not in the archive"."""
-    grades = dict(zip(sources["source_id"], sources["grade"]))
-    card = annual_scorecard(targets, outcomes, sources)
-    card = card[card["indicator_id"] == "gdp_growth"]
-    growth = outcomes[outcomes["indicator_id"] == "gdp_growth"].assign(
-        grade=lambda f: f["source_id"].map(grades))
-    rows = []
-    for city in cities:
-        for year in years:
-            target = card[(card["city"] == city) & (card["year"] == year)]
-            outcome = pick_outcome(growth[(growth["city"] == city) & (growth["year"] == year)])
-            rows.append({
-                "city": city, "year": year,
-                "target_public": not target.empty,
-                "target": None if target.empty else target.iloc[0]["target"],
-                "target_value": None if target.empty else target.iloc[0]["target_value"],
-                "comparator": None if target.empty else target.iloc[0]["comparator"],
-                "outcome_public": outcome is not None,
-                "outcome_value": None if outcome is None else float(outcome["value"]),
-                "outcome_qualifier": None if outcome is None else outcome["qualifier"],
-                "outcome_grade": None if outcome is None else outcome["grade"],
-                "status": None if target.empty else target.iloc[0]["status"],
-                "outcome_status": None if outcome is None else outcome["status"],
-                "target_source_id": None if target.empty else target.iloc[0]["target_source_id"],
-                "outcome_source_id": None if outcome is None else outcome["source_id"],
-            })
-    return pd.DataFrame(rows)
 
 
 def verdict_counts(card: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,8 @@ import pandas as pd
 from planbook.analysis.achievement import convert, pick_outcome
 
 # The vintage of a recorded figure (outcomes.csv `status`), as readers see it.
-VINTAGE_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "预计数"}
+VINTAGE_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "restated": "后来重述的数字",
+              "estimate": "预计数"}
 
 
 def preferred_series(outcomes: pd.DataFrame, sources: pd.DataFrame, indicator_id: str,

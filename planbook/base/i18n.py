@@ -17,8 +17,8 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 PHRASES = {
     # axes
     "年份": "Year",
-    "2025 年目标（亿元）": "2025 target (billion yuan)",
-    "2020 年产值目标（亿元）": "2020 output target (billion yuan)",
+    "2025年目标（亿元）": "2025 target (billion yuan)",
+    "2020年产值目标（亿元）": "2020 output target (billion yuan)",
     "每万字量化目标数（条）": "Quantified targets per 10,000 characters",
     "实际值 ÷ 目标值": "Outcome ÷ target",
     "年均增速（%）": "Average annual growth (%)",
@@ -28,13 +28,13 @@ PHRASES = {
     "量化目标数（条）": "Number of quantified targets",
     "目标数（条）": "Number of targets",
     # marker legend
-    "A/B 级": "Grade A/B source",
-    "C 级（空心）": "Grade C source (hollow)",
+    "A/B级": "Grade A/B source",
+    "C级（空心）": "Grade C source (hollow)",
     "预计数": "Estimate",
     "下限（“超过”）": "Lower bound (“over”)",
     "上侧界（“近”“不足”）": "Upper bound (“nearly”, “under”)",
-    "C 级来源（斜线）": "Grade C source (hatched)",
-    "由界判定（空框，≥ 或 <）": "Decided from a bound (hollow bar, ≥ or <)",
+    "C级来源（斜线）": "Grade C source (hatched)",
+    "由界或点名推断判定（空框，≥、< 或 ≤）": "Decided from a bound or an inference (hollow bar, ≥, < or ≤)",
     "暂定（虚线框）": "Provisional (dashed outline)",
     "（暂定）": " (provisional)",
     "对目标": "vs target", "（推算）": " (derived)",
@@ -47,9 +47,13 @@ PHRASES = {
     "优势集群": "Advantage clusters", "新兴集群": "Emerging clusters", "特色集群": "Distinctive clusters",
     # annual targets
     "目标": "Target", "目标（左右）": "Target (“about”)", "存档中未见目标": "No target in the archive",
-    "2020 年疫情冲击": "2020: COVID-19 shock",
+    "2020年疫情冲击": "2020: COVID-19 shock",
     # cities
-    "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu",
+    "徐州": "Xuzhou", "苏州": "Suzhou", "江苏": "Jiangsu", "全国": "China",
+    "目标（区间）": "Target (a range)", "目标（以上或确数）": "Target (at least, or exact)",
+    "未设目标": "No target set", "初步数": "First release", "最终数或修订数": "Final or revised",
+    "预计数（判定暂定）": "Estimate (verdict provisional)", "高于江苏（百分点）": "Above Jiangsu (percentage points)",
+    "与江苏持平": "Level with Jiangsu",
     # tooltips of the interactive charts (planbook/charts/interactive.py)
     "城市": "City", "数值": "Value", "数字类型": "Kind of figure", "数据版本": "Vintage",
     "来源": "Source", "目标值": "Target value", "核对结果": "Verdict", "实际值": "Outcome",

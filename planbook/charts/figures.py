@@ -154,13 +154,56 @@ def collisions(drawn, tolerance: float = COLLISION_TOLERANCE_PX) -> list[tuple[s
     return found
 
 
+def legend_covers_data(fig: Figure) -> list[str]:
+    """The legends (of an axes or of the figure) whose box covers a data mark: a point of
+    a line or a scatter, or a bar. Measured after the figure has been drawn; each hit
+    is named by the legend's first entry and the mark's kind."""
+    import numpy as np
+    from matplotlib.collections import PathCollection
+    from matplotlib.patches import Rectangle
+
+    renderer = fig.canvas.get_renderer()
+    legends = [(ax.get_legend(), [ax]) for ax in fig.axes if ax.get_legend() is not None]
+    legends += [(legend, list(fig.axes)) for legend in fig.legends]
+    found = []
+    for legend, axes in legends:
+        box = legend.get_window_extent(renderer)
+        name = (legend.get_texts()[0].get_text() if legend.get_texts() else "legend")
+
+        def inside(points) -> bool:
+            points = np.asarray(points, dtype=float).reshape(-1, 2)
+            points = points[np.isfinite(points).all(axis=1)]
+            return bool(((points[:, 0] > box.x0) & (points[:, 0] < box.x1)
+                         & (points[:, 1] > box.y0) & (points[:, 1] < box.y1)).any())
+        for ax in axes:
+            for line in ax.get_lines():
+                xy = line.get_transform().transform(line.get_xydata()) if line.get_visible() else []
+                if len(xy) > 1:   # points along each segment, so a line crossing the box counts
+                    t = np.linspace(0, 1, 25)[:, None]
+                    xy = np.concatenate([a + t * (b - a) for a, b in zip(xy[:-1], xy[1:])])
+                if len(xy) and inside(xy):
+                    found.append(f"{name}: line")
+            for coll in ax.collections:
+                if isinstance(coll, PathCollection) and coll.get_visible() and len(coll.get_offsets()):
+                    if inside(coll.get_offset_transform().transform(coll.get_offsets())):
+                        found.append(f"{name}: point")
+            for patch in ax.patches:
+                if isinstance(patch, Rectangle) and patch.get_visible() and patch.get_width() and patch.get_height():
+                    b = patch.get_window_extent(renderer)
+                    if min(b.x1, box.x1) - max(b.x0, box.x0) > 1 and min(b.y1, box.y1) - max(b.y0, box.y0) > 1:
+                        found.append(f"{name}: bar")
+    return sorted(set(found))
+
+
 def render_checked(fig: Figure) -> tuple[dict[str, bytes], dict]:
-    """Every format of ``fig``, and what the PNG rendering drew: how many texts and
-    which of them collide."""
+    """Every format of ``fig``, and what the PNG rendering drew: how many texts, which
+    of them collide, and which legends cover a data mark."""
     with recording_drawn_text() as drawn:
         png = render(fig, "png")
+    covered = legend_covers_data(fig)
     payloads = {"png": png, **{fmt: render(fig, fmt) for fmt in FORMATS if fmt != "png"}}
-    return payloads, {"texts": len(drawn), "collisions": [list(pair) for pair in collisions(drawn)]}
+    return payloads, {"texts": len(drawn), "collisions": [list(pair) for pair in collisions(drawn)],
+                      "legend_over_data": covered}
 
 
 def thumbnail_of(png: bytes, width: int = THUMBNAIL_WIDTH) -> bytes:

@@ -46,13 +46,15 @@ _ATTRIBUTE = "_planbook_interactive"
 QUALIFIER_WORDS = {"=": ("精确数", "exact"), "~": ("约数（约、左右）", "approximate (about)"),
                    ">": ("下限（超过）", "lower bound (over)"),
                    "<": ("上侧界（不足、低于）", "upper bound (under)"),
-                   "<~": ("上侧界（近、接近）", "just below (nearly)")}
-VINTAGE_EN = {"preliminary": "preliminary", "final": "final", "revised": "revised",
+                   "<~": ("上侧界（近、接近）", "just below (nearly)"),
+                   ">=": ("下限（至少，点名的个数）", "lower bound (at least, the number named)")}
+VINTAGE_EN = {"preliminary": "preliminary", "final": "final", "revised": "revised", "restated": "restated later",
               "estimate": "estimate"}
 COMPARATOR_MARKS = {">=": "≥", "<=": "≤", "=": "", "~": "约"}
 BASIS_WORDS = {"exact": ("由精确数判定", "from an exact figure"),
                "bound": ("由界判定", "from a bound"),
-               "derived": ("由推算的年均增速判定", "from a derived average rate")}
+               "derived": ("由推算的年均增速判定", "from a derived average rate"),
+               "inferred": ("由点名推断（未点名的按未达门槛计）", "inferred from the items named (the rest taken as below)")}
 # English names of the data's units (a unit without one is an error, as in i18n.tr);
 # 亿 amounts are written in billions in English (as style.unit_scale draws 亿元).
 UNIT_EN = {"亿元": "billion yuan", "万亿元": "trillion yuan", "亿美元": "billion US dollars",
@@ -269,7 +271,7 @@ def _only_shown() -> dict:
 
 MARKER_KINDS = [("exact", "精确数或约数", "circle"), ("lower", "下限（超过）", "triangle-up"),
                 ("upper", "上侧界（近、不足）", "triangle-down"), ("estimate", "预计数", "diamond")]
-_KIND_OF_QUALIFIER = {"=": "exact", "~": "exact", ">": "lower", "<": "upper", "<~": "upper"}
+_KIND_OF_QUALIFIER = {"=": "exact", "~": "exact", ">": "lower", ">=": "lower", "<": "upper", "<~": "upper"}
 _KIND_WORDS_EN = {"精确数或约数": "Exact or approximate", "下限（超过）": "Lower bound (over)",
                   "上侧界（近、不足）": "Upper bound (nearly, under)", "预计数": "Estimate"}
 
@@ -286,7 +288,8 @@ def point_kind(qualifier: str, status: str) -> str:
 
 def lines_spec(series: pd.DataFrame, *, ylabel: str, target=None, target_label=None,
                lang: str = "zh") -> dict:
-    """One line per city (a gap where a year is missing), a marker per recorded
+    """One line per city joining its numbers (a gap where a year is missing or a
+    figure is only a bound), a marker per recorded
     figure whose shape says what kind of figure it is, hollow for grade C; an
     optional horizontal target line. ``series`` as :func:`planbook.analysis.series.preferred_series`."""
     cities = list(dict.fromkeys(series["city"]))
@@ -296,14 +299,16 @@ def lines_spec(series: pd.DataFrame, *, ylabel: str, target=None, target_label=N
         previous, run = None, 0
         for _, point in group.sort_values("year").iterrows():
             year = int(point["year"])
-            if previous is not None and year != previous + 1:
+            number = point["qualifier"] in ("=", "~")
+            # the line joins numbers only: a missing year or a bound breaks it
+            if previous is not None and (year != previous + 1 or not number):
                 run += 1
-            previous = year
+            previous = year if number else None
             unit = point["unit"]
             rows.append({
                 "series": city_name(city, lang), "year": year,
                 "value": float(point["value"]) * unit_scale(unit, lang),
-                "segment": f"{city}-{run}",
+                "segment": f"{city}-{run}", "on_line": bool(number),
                 "kind": _kind_word(point_kind(point["qualifier"], point["status"]), lang),
                 "hollow": point["grade"] == "C",
                 "tip_city": city_name(city, lang), "tip_year": str(year),
@@ -326,7 +331,7 @@ def lines_spec(series: pd.DataFrame, *, ylabel: str, target=None, target_label=N
     layers = [
         _legend_toggle("series", names, [CITY_COLORS[c] for c in cities]),
         {"mark": {"type": "line", "strokeWidth": 1.8},
-         "transform": [_only_shown()],
+         "transform": [_only_shown(), {"filter": "datum.on_line"}],
          "encoding": {"x": x, "y": y, "color": color, "detail": {"field": "segment"}}},
         {"mark": {"type": "point", "filled": True, "size": 70, "strokeWidth": 1.5, "opacity": 1},
          "transform": [_only_shown()],
@@ -425,10 +430,16 @@ def stacked_spec(rows: list[dict], *, plans: list[str], xlabel: str, lang: str =
     layers = [
         _legend_toggle("verdict", statuses, colors, symbol="square"),
         {"transform": [_only_shown()],
-         "mark": {"type": "bar", "height": {"band": 0.65}},
+         "mark": {"type": "bar", "height": {"band": 0.65}, "strokeWidth": 1.4},
          "encoding": {"y": y, "x": {"field": "count", "type": "quantitative", "stack": "zero",
                                     "title": tr(xlabel, lang)},
-                      "color": color, "order": order, "tooltip": tips}},
+                      # a provisional part: white with a dashed outline, as in the static chart
+                      "color": color, "stroke": {**color, "legend": None},
+                      "fill": {"condition": {"test": "datum.provisional", "value": "white"}, **color,
+                               "legend": None},
+                      "strokeDash": {"condition": {"test": "datum.provisional", "value": [4, 2]},
+                                     "value": [1, 0]},
+                      "order": order, "tooltip": tips}},
     ]
     spec = _base(lang, tr(xlabel, lang), height=None)
     spec.update({"data": {"values": rows}, "layer": layers, "height": 34 * len(plans)})
@@ -437,64 +448,91 @@ def stacked_spec(rows: list[dict], *, plans: list[str], xlabel: str, lang: str =
 
 # ---------------------------------------------------------------- each year's target
 
-def annual_spec(record: pd.DataFrame, *, cities: list[str], ylabel: str, shock_year=None,
-                lang: str = "zh") -> dict:
-    """Year by year and city by city (one panel each): the growth target (a black dash,
-    dashed for “左右”) and the outcome (a dot coloured by the verdict, grey without a
-    public target, hollow for grade C)."""
+def panel_spec(panel: pd.DataFrame, *, places: list[str], ylabel: str, shock_year=None,
+               shock_label=None, lang: str = "zh") -> dict:
+    """Year by year and place by place (one panel each): the growth target (a band for a
+    range, a dash for the rest, dashed for “左右”, “未设目标” where none was set), the
+    first-release outcome (a dot coloured by the verdict, grey without a target in the
+    archive, its shape the kind of figure, hollow for grade C), a cross for a later final
+    figure; the line joins numbers only. ``panel``: :func:`planbook.analysis.panel.growth_panel`."""
     verdicts = [verdict_words(s, lang) for s in ("met", "close", "missed")] + [tr("存档中未见目标", lang)]
     colors = [STATUS_COLORS[s] for s in ("met", "close", "missed")] + ["#888888"]
     rows = []
-    for _, r in record[record["city"].isin(cities)].iterrows():
-        if not (r["target_public"] or r["outcome_public"]):
-            continue
-        status = r["status"] if r["target_public"] and r["status"] in ("met", "close", "missed") else None
-        rows.append({
-            "city": city_name(r["city"], lang), "year": int(r["year"]),
-            "target": float(r["target_value"]) if r["target_public"] else None,
-            "about": r["comparator"] == "~" if r["target_public"] else False,
-            "outcome": float(r["outcome_value"]) if r["outcome_public"] else None,
-            "verdict": verdict_words(status, lang) if status else tr("存档中未见目标", lang),
-            "kind": _kind_word(_KIND_OF_QUALIFIER[r["outcome_qualifier"]], lang) if r["outcome_public"] else None,
-            "hollow": r["outcome_grade"] == "C",
-            "tip_city": city_name(r["city"], lang), "tip_year": str(int(r["year"])),
-            "tip_target": (r["target"] if lang == "zh" else
-                           f"{COMPARATOR_MARKS.get(r['comparator'], '')}{format_number(r['target_value'])}%"
-                           .replace("约", "about ")) if r["target_public"] else tr("存档中未见目标", lang),
-            "tip_outcome": (quantity(r["outcome_value"], r.get("unit", "%"), lang)
-                            + ("" if r["outcome_qualifier"] == "=" else
-                               pick(lang, "（", " (") + qualifier_words(r["outcome_qualifier"], lang)
-                               + pick(lang, "）", ")"))) if r["outcome_public"] else pick(lang, "本书存档中未见", "not in the archive"),
-            "tip_vintage": vintage_words(r.get("outcome_status"), lang),
-            "tip_verdict": (verdict_words(r["status"], lang) if r["target_public"] and pd.notna(r["status"])
-                            else pick(lang, "无从核对", "cannot be checked")),
-            "tip_target_source": source_words([r["target_source_id"]], lang) if r["target_public"] else "—",
-            "tip_outcome_source": source_words([r["outcome_source_id"]], lang) if r["outcome_public"] else "—",
-        })
-    years = sorted(record["year"].unique())
+    for place in places:
+        sub = panel[panel["city"] == place].sort_values("year")
+        run, previous = 0, None
+        for _, r in sub.iterrows():
+            has_outcome = pd.notna(r["first_value"])
+            number = has_outcome and r["first_qualifier"] in ("=", "~")
+            if not number or (previous is not None and r["year"] != previous + 1):
+                run += 1
+            previous = int(r["year"]) if number else None
+            if not (r["target_found"] or has_outcome or r["no_target"]):
+                continue
+            status = r["status"] if r["target_found"] and r["status"] in ("met", "close", "missed") else None
+            kind = "range" if r["comparator"] == "range" else ("about" if r["comparator"] == "~" else "level")
+            target_words = (r["target"] if lang == "zh" else
+                            r["target"].replace("左右", " (about)").replace("以上", " or more").replace("—", "–")) \
+                if r["target_found"] else (tr("未设目标", lang) if r["no_target"] else tr("存档中未见目标", lang))
+            year = int(r["year"])
+            rows.append({
+                "place": city_name(place, lang), "year": year, "year_lo": year - 0.34, "year_hi": year + 0.34,
+                "target": float(r["target_value"]) if r["target_found"] else None,
+                "target_high": float(r["target_high"]) if r["target_found"] and kind == "range" else None,
+                "target_kind": kind if r["target_found"] else None, "no_target": bool(r["no_target"]),
+                "outcome": float(r["first_value"]) if has_outcome else None,
+                "final": float(r["final_value"]) if pd.notna(r.get("final_value")) else None,
+                "on_line": bool(number), "segment": f"{place}-{run}",
+                "verdict": verdict_words(status, lang) if status else tr("存档中未见目标", lang),
+                "kind": (_kind_word(point_kind(r["first_qualifier"], r["first_status"]), lang)
+                         if has_outcome else None),
+                "hollow": r["first_grade"] == "C",
+                "tip_city": city_name(place, lang), "tip_year": str(year), "tip_target": target_words,
+                "tip_outcome": (quantity(r["first_value"], "%", lang)
+                                + ("" if r["first_qualifier"] == "=" else
+                                   pick(lang, "（", " (") + qualifier_words(r["first_qualifier"], lang)
+                                   + pick(lang, "）", ")"))) if has_outcome else pick(lang, "本书存档中未见", "not in the archive"),
+                "tip_vintage": vintage_words(r["first_status"], lang) if has_outcome else "—",
+                "tip_final": (quantity(r["final_value"], "%", lang) + pick(lang, "（", " (")
+                              + vintage_words(r["final_status"], lang) + pick(lang, "）", ")"))
+                             if pd.notna(r.get("final_value")) else "—",
+                "tip_verdict": (pick(lang, r["verdict"], verdict_words(status, lang)
+                                     + (" (provisional)" if r.get("provisional") else ""))
+                                if status else pick(lang, "无从核对", "cannot be checked")),
+                "tip_target_source": source_words([r["target_source_id"]], lang) if r["target_found"] else "—",
+                "tip_outcome_source": source_words([r["first_source_id"]], lang) if has_outcome else "—",
+            })
+    years = sorted(panel["year"].unique())
     x = {"field": "year", "type": "quantitative", "title": None,
          "scale": {"domain": [int(years[0]) - 0.6, int(years[-1]) + 0.6], "nice": False},
          "axis": {"format": "d", "values": [int(y) for y in years if y % 2 == 0], "grid": False}}
     y = {"type": "quantitative", "title": tr(ylabel, lang)}
     tips = _tooltip([("tip_city", "城市"), ("tip_year", "年份"), ("tip_target", "目标"),
-                     ("tip_outcome", "实际增速"), ("tip_vintage", "数据版本"),
+                     ("tip_outcome", "实际增速"), ("tip_vintage", "数据版本"), ("tip_final", "最终数或修订数"),
                      ("tip_verdict", "核对结果"), ("tip_target_source", "目标来源"),
                      ("tip_outcome_source", "结果来源")], lang)
-    color = {"field": "verdict", "type": "nominal",
-             "scale": {"domain": verdicts, "range": colors}}
-    kinds = [_kind_word(k, lang) for k, _, _ in MARKER_KINDS if k != "estimate"]
+    color = {"field": "verdict", "type": "nominal", "scale": {"domain": verdicts, "range": colors}}
+    kinds = [_kind_word(k, lang) for k, _, _ in MARKER_KINDS]
     shapes = {_kind_word(k, lang): shape for k, _, shape in MARKER_KINDS}
     layers = [
         _legend_toggle("verdict", verdicts, colors),
-        {"transform": [{"filter": "datum.outcome != null"}],
+        {"transform": [{"filter": "datum.on_line"}],
          "mark": {"type": "line", "color": "#BBBBBB", "strokeWidth": 1},
-         "encoding": {"x": x, "y": {**y, "field": "outcome"}}},
-        {"transform": [{"filter": "datum.target != null"}],
-         "mark": {"type": "tick", "orient": "horizontal", "color": "#222222", "thickness": 2.2,
-                  "size": 14},
+         "encoding": {"x": x, "y": {**y, "field": "outcome"}, "detail": {"field": "segment"}}},
+        {"transform": [{"filter": "datum.target_kind == 'range'"}],
+         "mark": {"type": "rect", "fill": "#CCCCCC", "stroke": "#222222", "strokeWidth": 1},
+         "encoding": {"x": {**x, "field": "year_lo"}, "x2": {"field": "year_hi"},
+                      "y": {**y, "field": "target"}, "y2": {"field": "target_high"}, "tooltip": tips}},
+        {"transform": [{"filter": "datum.target != null && datum.target_kind != 'range'"}],
+         "mark": {"type": "tick", "orient": "horizontal", "color": "#222222", "thickness": 2.2, "size": 14},
          "encoding": {"x": x, "y": {**y, "field": "target"},
-                      "strokeDash": {"condition": {"test": "datum.about", "value": [4, 2]},
+                      "strokeDash": {"condition": {"test": "datum.target_kind == 'about'", "value": [4, 2]},
                                      "value": [1, 0]},
+                      "tooltip": tips}},
+        {"transform": [{"filter": "datum.no_target"}],
+         "mark": {"type": "text", "angle": 270, "align": "left", "baseline": "middle", "fontSize": 10,
+                  "color": "#444444", "dy": 0},
+         "encoding": {"x": x, "y": {"value": 225}, "text": {"value": tr("未设目标", lang)},
                       "tooltip": tips}},
         {"transform": [{"filter": "datum.outcome != null"}, _only_shown()],
          "mark": {"type": "point", "filled": True, "size": 60, "strokeWidth": 1.5, "opacity": 1},
@@ -503,18 +541,22 @@ def annual_spec(record: pd.DataFrame, *, cities: list[str], ylabel: str, shock_y
                       "shape": {"field": "kind", "type": "nominal", "legend": None,
                                 "scale": {"domain": kinds, "range": [shapes[k] for k in kinds]}},
                       "tooltip": tips}},
+        {"transform": [{"filter": "datum.final != null"}],
+         "mark": {"type": "point", "shape": "cross", "size": 30, "color": "#222222", "filled": True,
+                  "xOffset": 6},
+         "encoding": {"x": x, "y": {**y, "field": "final"}, "tooltip": tips}},
     ]
     if shock_year is not None:
-        layers.append({"data": {"values": [{"year": int(shock_year)}]},
-                        "mark": {"type": "rule", "strokeDash": [2, 3], "color": "#777777"},
-                        "encoding": {"x": {"field": "year", "type": "quantitative"}}})
+        layers.append({"data": {"values": [{"year": int(shock_year), "label": shock_label or ""}]},
+                       "mark": {"type": "rule", "strokeDash": [2, 3], "color": "#777777"},
+                       "encoding": {"x": {"field": "year", "type": "quantitative"}}})
     spec = _base(lang, tr(ylabel, lang), height=None, width=None)
     spec.update({
         "data": {"values": rows},
-        "facet": {"field": "city", "type": "nominal", "title": None,
-                  "sort": [city_name(c, lang) for c in cities]},
-        "columns": len(cities),
-        "spec": {"width": 190, "height": 230, "layer": layers},
+        "facet": {"field": "place", "type": "nominal", "title": None,
+                  "sort": [city_name(c, lang) for c in places]},
+        "columns": len(places),
+        "spec": {"width": 150, "height": 230, "layer": layers},
         "resolve": {"scale": {"y": "shared"}},
     })
     return spec
@@ -535,12 +577,11 @@ def bars_spec(rows: list[dict], *, categories: list[str], groups: list[str], col
     val_axis = {"field": "value", "type": "quantitative", "title": tr(value_title, lang)}
     color = {"field": "group", "type": "nominal",
              "scale": {"domain": groups, "range": colors}}
-    # outlined: a muted row (a rate too rare to read, a grade-C figure); light and dashed:
-    # a row marked ``light`` (a target beside outcomes)
+    # outlined: a muted row (a rate too rare to read, a grade-C figure); light: a row
+    # marked ``light`` (a target beside outcomes; dashed outlines mean provisional elsewhere)
     encoding = {"color": color, "stroke": color,
                 "fillOpacity": {"condition": [{"test": "datum.muted", "value": 0.1},
                                               {"test": "datum.light", "value": 0.3}], "value": 1},
-                "strokeDash": {"condition": {"test": "datum.light", "value": [5, 3]}, "value": [1, 0]},
                 "tooltip": _tooltip(tips, lang)}
     encoding.update({"y": cat_axis, "x": val_axis} if horizontal else {"x": cat_axis, "y": val_axis})
     side_by_side = not stacked_groups and len(groups) > 1

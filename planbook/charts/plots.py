@@ -37,11 +37,16 @@ def status_label(status: str, lang: str = "zh") -> str:
 def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                 group_order: list[str], xlabel: str, title: str | None = None,
                 colors: list[str] | None = None, legend_labels: dict[str, str] | None = None,
-                value_format: str = "{:,.0f}", unit: str | None = None, lang: str = "zh"):
+                value_format: str = "{:.0f}", unit: str | None = None,
+                marked: str | None = None, marked_label: str | None = None,
+                marked_note: str | None = None, lang: str = "zh"):
     """Horizontal bars, one per row of ``data``, coloured and ordered by ``group``.
 
     Within a group the bars are sorted by ``value`` (largest on top). ``unit`` is the
-    data's unit: values in 亿元 are drawn in billion yuan on the English figure.
+    data's unit: values in 亿元 are drawn in billion yuan on the English figure. Rows
+    where the boolean column ``marked`` is true (a target of another scope) are drawn
+    white with a dotted edge, their value followed by ``marked_note`` and the legend
+    entry ``marked_label`` (both in ``lang``).
     """
     scale = unit_scale(unit, lang)
     missing = [g for g in data[group].unique() if g not in group_order]
@@ -54,24 +59,36 @@ def ranked_bars(data: pd.DataFrame, *, label: str, value: str, group: str,
                    .drop(columns="_g").reset_index(drop=True))
     fig, ax = plt.subplots(figsize=(7.2, 0.42 * len(ordered) + 1.2))
     positions = list(range(len(ordered)))[::-1]
-    ax.barh(positions, ordered[value] * scale, color=[colors[rank[g]] for g in ordered[group]])
+    flags = ordered[marked].astype(bool).tolist() if marked else [False] * len(ordered)
+    bar_colors = [colors[rank[g]] for g in ordered[group]]
+    for pale in (False, True):
+        chosen = [i for i, f in enumerate(flags) if f == pale]
+        if chosen:
+            ax.barh([positions[i] for i in chosen], [float(ordered[value].iloc[i]) * scale for i in chosen],
+                    color=["white" if pale else bar_colors[i] for i in chosen],
+                    edgecolor=[bar_colors[i] for i in chosen], linestyle=":" if pale else "-",
+                    linewidth=1.4)
     ax.set_yticks(positions, ordered[label])
     ax.set_xlabel(tr(xlabel, lang))
     if title:
         ax.set_title(tr(title, lang))
-    for pos, v in zip(positions, ordered[value] * scale):
-        ax.text(v, pos, " " + (value_format if scale == 1 else "{:,.0f}").format(v), va="center",
+    for pos, v, f in zip(positions, ordered[value] * scale, flags):
+        words = (value_format if scale == 1 else "{:.0f}").format(v)
+        ax.text(v, pos, " " + words + (marked_note if f and marked_note else ""), va="center",
                 fontsize=9)
     present = [g for g in group_order if g in set(ordered[group])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rank[g]]) for g in present]
     legend_labels = legend_labels or {}
-    ax.legend(handles, [tr(legend_labels.get(g, g), lang) for g in present],
-              loc="lower right", frameon=False)
+    names_shown = [tr(legend_labels.get(g, g), lang) for g in present]
+    if any(flags) and marked_label:
+        handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", ls=":"))
+        names_shown.append(marked_label)
+    ax.legend(handles, names_shown, loc="lower right", frameon=False)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)
     names = [tr(legend_labels.get(g, g), lang) for g in present]
     rows = [{"category": r[label], "group": tr(legend_labels.get(r[group], r[group]), lang),
-             "value": float(r[value]) * scale, "muted": False,
+             "value": float(r[value]) * scale, "muted": bool(marked) and bool(r[marked]),
              "tip_category": r[label], "tip_group": tr(legend_labels.get(r[group], r[group]), lang),
              "tip_value": (interactive.quantity(r[value], unit, lang) if unit
                            else format_number(r[value]))}
@@ -91,19 +108,23 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
 
     Grade-C points are hollow; 预计 estimates are drawn as diamonds, lower bounds
     ("超过") as upward and upper-side bounds ("近", "不足") as downward triangles, so a reader sees what kind
-    of figure each point is; a missing year leaves a gap in the line.
+    of figure each point is; the line joins numbers only, so a missing year or a bound
+    (a marker, never a vertex) leaves a gap in it.
     ``target`` draws a horizontal reference line labelled ``target_label``
     (already in ``lang``).
     """
     fig, ax = plt.subplots(figsize=(7.2, 4.2))
-    markers = {"=": "o", "~": "o", ">": "^", "<": "v", "<~": "v"}
+    markers = {"=": "o", "~": "o", ">": "^", ">=": "^", "<": "v", "<~": "v"}
     units = set(series["unit"]) if "unit" in series else set()
     scale = unit_scale(units.pop() if len(units) == 1 else None, lang)
     recorded = series
     series = series.assign(value=series["value"] * scale)
     for city, group in series.groupby("city", sort=False):
         color = CITY_COLORS[city]
-        full = group.set_index("year")["value"].reindex(
+        # the line joins numbers only: a missing year or a bound (a marker, not a value)
+        # breaks it
+        numbers = group[group["qualifier"].isin(["=", "~"])]
+        full = numbers.set_index("year")["value"].reindex(
             range(int(group["year"].min()), int(group["year"].max()) + 1))
         ax.plot(full.index, full.values, color=color, lw=1.8,
                 label=tr(CITY_NAMES.get(city, city), lang), zorder=2)
@@ -125,15 +146,17 @@ def city_lines(series, *, ylabel: str, title: str | None = None, target=None,
     if title:
         ax.set_title(tr(title, lang))
     handles, _ = ax.get_legend_handles_labels()
-    handles += [Line2D([], [], marker="o", ls="", color="#555555", label=tr("A/B 级", lang)),
+    handles += [Line2D([], [], marker="o", ls="", color="#555555", label=tr("A/B级", lang)),
                 Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
-                       label=tr("C 级（空心）", lang)),
+                       label=tr("C级（空心）", lang)),
                 Line2D([], [], marker="D", ls="", color="#555555", label=tr("预计数", lang)),
                 Line2D([], [], marker="^", ls="", color="#555555", label=tr("下限（“超过”）", lang))]
     if series["qualifier"].isin(["<", "<~"]).any():
         handles.append(Line2D([], [], marker="v", ls="", color="#555555",
                               label=tr("上侧界（“近”“不足”）", lang)))
-    ax.legend(handles=handles, frameon=False, fontsize=8.5, ncol=2, loc="best")
+    # below the axes: a legend inside may cover a point in one language and not the other
+    ax.legend(handles=handles, frameon=False, fontsize=8.5, ncol=4, loc="upper center",
+              bbox_to_anchor=(0.5, -0.14))
     return interactive.attach(fig, interactive.lines_spec(
         recorded, ylabel=ylabel, target=target, target_label=target_label, lang=lang))
 
@@ -167,7 +190,8 @@ def status_marks(table, *, label: str = "label", status: str = "status", ratio: 
         provisional = bool(row["provisional"]) if has("provisional") and pd.notna(row["provisional"]) else False
         grade_c = has("outcome_grade") and row["outcome_grade"] == "C"
         value = row[ratio]
-        if basis == "bound" and has("outcome_value") and has("value") and pd.notna(row["outcome_value"]):
+        bound_like = basis in ("bound", "inferred")   # only a side of the true ratio is known
+        if bound_like and has("outcome_value") and has("value") and pd.notna(row["outcome_value"]):
             value = float(row["outcome_value"]) / float(row["value"])
         decided = row[status] in ("met", "close", "missed")
         bar = decided and value is not None and not pd.isna(value)
@@ -176,8 +200,10 @@ def status_marks(table, *, label: str = "label", status: str = "status", ratio: 
         sign = ""
         if bar:
             shown = min(float(value), 2.0)
-            if basis == "bound":
-                sign = "≥" if row.get("outcome_qualifier") == ">" else "<"
+            if basis == "inferred":
+                sign = "≤"
+            elif basis == "bound":
+                sign = "≥" if row.get("outcome_qualifier") in (">", ">=") else "<"
             text = f"{sign}{float(value):.0%}" + (tr("（暂定）", lang) if provisional else "")
             ratio_words = text
         else:
@@ -208,8 +234,8 @@ def status_marks(table, *, label: str = "label", status: str = "status", ratio: 
         marks.append({
             "label": row[label], "status": row[status],
             "verdict": interactive.verdict_words(row[status], lang),
-            "bar": bool(bar), "shown": shown, "sign": sign, "open": bool(bar and (basis == "bound" or grade_c)),
-            "bound": bool(bar and basis == "bound"), "hatched": bool(bar and grade_c),
+            "bar": bool(bar), "shown": shown, "sign": sign, "open": bool(bar and (bound_like or grade_c)),
+            "bound": bool(bar and bound_like), "hatched": bool(bar and grade_c),
             "provisional": bool(bar and provisional), "text": text,
             "text_at": (shown + 0.02) if bar else 0.07,
             "tip_target": row[label], "tip_target_value": target_words,
@@ -250,29 +276,39 @@ def status_bars(table, *, label: str = "label", status: str = "status",
     labels = [status_label(s, lang) for s in STATUS_ORDER]
     if "bound" in used:
         handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555"))
-        labels.append(tr("由界判定（空框，≥ 或 <）", lang))
+        labels.append(tr("由界或点名推断判定（空框，≥、< 或 ≤）", lang))
     if "provisional" in used:
         handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", ls="--"))
         labels.append(tr("暂定（虚线框）", lang))
     if "hatched" in used:
         handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", hatch="///"))
-        labels.append(tr("C 级来源（斜线）", lang))
-    ax.legend(handles, labels, loc="lower right", frameon=False, fontsize=8.5)
+        labels.append(tr("C级来源（斜线）", lang))
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.62 / (0.34 * len(marks) + 0.5)),
+              frameon=False, fontsize=8.5, ncol=4)
     return interactive.attach(fig, interactive.status_spec(marks, xlabel=xlabel, xmax=STATUS_XMAX,
                                                            lang=lang))
 
 
 def stacked_status_bars(long, *, label: str, status: str = "status", value: str = "count",
-                        xlabel: str = "目标数（条）", lang: str = "zh"):
-    """One horizontal bar per plan, split by achievement status (status codes)."""
+                        provisional: str = "provisional", xlabel: str = "目标数（条）", lang: str = "zh"):
+    """One horizontal bar per plan, split by achievement status (status codes); the
+    provisional part of a verdict (column ``provisional``: how many of ``value``) is drawn
+    as in the status charts, with a dashed outline and a white fill."""
     plans = list(dict.fromkeys(long[label]))
+    has_provisional = provisional in long and long[provisional].fillna(0).sum() > 0
     fig, ax = plt.subplots(figsize=(7.4, 0.6 * len(plans) + 1.4))
     left = [0.0] * len(plans)
     positions = list(range(len(plans)))[::-1]
     for st in STATUS_ORDER:
-        vals = [float(long[(long[label] == p) & (long[status] == st)][value].sum()) for p in plans]
-        ax.barh(positions, vals, left=left, color=STATUS_COLORS[st],
-                label=status_label(st, lang), height=0.6)
+        of = [long[(long[label] == p) & (long[status] == st)] for p in plans]
+        vals = [float(o[value].sum()) for o in of]
+        soft = [float(o[provisional].sum()) if provisional in o else 0.0 for o in of]
+        firm = [v - p for v, p in zip(vals, soft)]
+        ax.barh(positions, firm, left=left, color=STATUS_COLORS[st], label=status_label(st, lang),
+                height=0.6)
+        if any(soft):
+            ax.barh(positions, soft, left=[a + f for a, f in zip(left, firm)], color="white",
+                    edgecolor=STATUS_COLORS[st], linestyle="--", linewidth=1.4, height=0.6)
         for pos, start, v in zip(positions, left, vals):
             if v >= 2:
                 ax.text(start + v / 2, pos, f"{v:.0f}", ha="center", va="center", fontsize=8.5,
@@ -281,18 +317,28 @@ def stacked_status_bars(long, *, label: str, status: str = "status", value: str 
     ax.set_yticks(positions, plans)
     ax.set_xlabel(tr(xlabel, lang))
     ax.grid(axis="y", visible=False)
-    ax.legend(frameon=False, ncol=5, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    handles, labels = ax.get_legend_handles_labels()
+    if has_provisional:
+        handles.append(plt.Rectangle((0, 0), 1, 1, fc="white", ec="#555555", ls="--"))
+        labels.append(tr("暂定（虚线框）", lang))
+    # below the axis title, at a fixed distance whatever the number of bars
+    ax.legend(handles, labels, frameon=False, ncol=6 if has_provisional else 5, fontsize=8.5,
+              loc="upper center", bbox_to_anchor=(0.5, -0.72 / (0.6 * len(plans) + 0.4)))
     rows = []
     for plan in plans:
         of_plan = long[long[label] == plan]
         total = float(of_plan[value].sum())
         for order, st in enumerate(STATUS_ORDER):
-            count = float(of_plan[of_plan[status] == st][value].sum())
-            if count:
-                rows.append({"plan": plan, "verdict": status_label(st, lang), "count": count,
-                             "order": order,
-                             "tip_count": pick(lang, f"{count:.0f}条", f"{count:.0f}"),
-                             "tip_share": f"{count / total:.0%}" if total else "—"})
+            mine = of_plan[of_plan[status] == st]
+            count = float(mine[value].sum())
+            soft = float(mine[provisional].sum()) if provisional in mine else 0.0
+            for part, n, dashed in (("firm", count - soft, False), ("provisional", soft, True)):
+                if n:
+                    rows.append({"plan": plan, "verdict": status_label(st, lang), "count": n,
+                                 "order": 2 * order + dashed, "provisional": dashed,
+                                 "tip_count": pick(lang, f"{n:.0f}条", f"{n:.0f}")
+                                              + (tr("（暂定）", lang) if dashed else ""),
+                                 "tip_share": f"{n / total:.0%}" if total else "—"})
     return interactive.attach(fig, interactive.stacked_spec(rows, plans=plans, xlabel=xlabel,
                                                             lang=lang))
 
@@ -338,7 +384,9 @@ def grouped_bars(data, *, category: str, group: str, value: str, ylabel: str,
     # legend keys are solid whatever the first bar of a group looks like (it may be muted)
     handles = [Patch(facecolor=colors[i % len(colors)], edgecolor=colors[i % len(colors)], label=g)
                for i, g in enumerate(groups)]
-    ax.legend(handles=handles, frameon=False, fontsize=9)
+    # below the axes, so it never covers a bar
+    ax.legend(handles=handles, frameon=False, fontsize=9, loc="upper center",
+              bbox_to_anchor=(0.5, -0.7 / size[1] - 0.08), ncol=min(len(groups), 4))
     rows = [{"category": r[category], "group": r[group], "value": float(r[value]),
              "muted": bool(muted) and not bool(r[muted]),
              "tip_category": r[category], "tip_group": r[group],
@@ -500,16 +548,17 @@ def lineage_chart(clusters, lineage, *, left_year: int, right_year: int, lang: s
 def year_bars(bars, *, label: str, value: str = "value", city: str = "city", grade: str = "grade",
               source: str = "source_id", ylabel: str = "地区生产总值增速（%）", unit: str = "%",
               lang: str = "zh"):
-    """One bar per row of ``bars``, in order: the first row is the target (light and
-    hatched), the others outcomes in their city's colour, hollow for a grade-C figure;
+    """One bar per row of ``bars``, in order: the first row is the target (a light
+    fill), the others outcomes in their city's colour, hollow for a grade-C figure;
     each bar is labelled with its value and grade. ``label`` is the column of bar names
-    in ``lang``."""
+    in ``lang``. (Hatching means a grade-C figure in the status charts, so a target is
+    never hatched.)"""
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     colors = [CITY_COLORS[c] for c in bars[city]]
-    # the target is hatched; a grade-C figure is hollow (book-wide convention)
+    # the target is light; a grade-C figure is hollow (book-wide convention)
     faces = ["#DDE8F3"] + ["white" if g == "C" else c for g, c in zip(bars[grade][1:], colors[1:])]
     ax.bar([wrap_label(t, 7) for t in bars[label]], bars[value],
-           color=faces, edgecolor=colors, linewidth=1.6, hatch=["//"] + [""] * (len(bars) - 1))
+           color=faces, edgecolor=colors, linewidth=1.6)
     for i, (v, g) in enumerate(zip(bars[value], bars[grade])):
         ax.text(i, v + 0.1, pick(lang, f"{v:.1f}%（{g}级）", f"{v:.1f}% (grade {g})"),
                 ha="center", fontsize=9)
@@ -530,56 +579,79 @@ def year_bars(bars, *, label: str, value: str = "value", city: str = "city", gra
 
 
 # ----------------------------------------------------------------------------
-# Each year's target against its outcome, one panel per city.
+# Each year's growth target against its outcome, one panel per place.
 
-def annual_targets_chart(record, *, cities: list[str], ylabel: str = "地区生产总值增速（%）",
-                         shock_year: int | None = None, shock_label: str | None = None,
-                         lang: str = "zh"):
-    """Year by year, the growth target (a black dash) and the outcome (a dot coloured by
-    the verdict; grey where no target is public; hollow for a grade-C figure).
-
-    ``record`` has one row per city and year (see :func:`planbook.analysis.annual.growth_record`).
-    ``shock_year`` draws a dotted vertical line labelled ``shock_label`` (in ``lang``).
-    """
-    years = sorted(record["year"].unique())
-    fig, axes = plt.subplots(1, len(cities), figsize=(2.7 * len(cities) + 0.8, 3.9),
+def growth_panel_chart(panel, *, places: list[str], ylabel: str = "地区生产总值增速（%）",
+                       shock_year: int | None = None, shock_label: str | None = None,
+                       lang: str = "zh"):
+    """Year by year and place by place (one panel each, the nation first): the growth
+    target — a shaded band for a range, a dashed dash for 左右, a solid dash for 以上 or an
+    exact number, “未设目标” where the year's report set none — and the first-release
+    outcome, a dot coloured by the verdict (grey where the target is not in the archive),
+    its shape saying what kind of figure it is (a triangle for a bound, a diamond for an
+    estimate, whose verdict is provisional), hollow for grade C; a small cross marks a
+    later final or revised figure. The line joins first-release numbers only, so a
+    missing year or a bound breaks it. ``panel``: :func:`planbook.analysis.panel.growth_panel`."""
+    years = sorted(panel["year"].unique())
+    fig, axes = plt.subplots(1, len(places), figsize=(2.5 * len(places) + 0.9, 4.0),
                              sharey=True, squeeze=False)
-    for ax, city in zip(axes[0], cities):
-        sub = record[record["city"] == city].set_index("year")
-        known = sub[sub["outcome_public"]]
-        ax.plot(known.index, known["outcome_value"], color="#BBBBBB", lw=1, zorder=1)
+    markers = {"~": "o", "=": "o", ">": "^", ">=": "^", "<": "v", "<~": "v"}
+    for ax, place in zip(axes[0], places):
+        sub = panel[panel["city"] == place].set_index("year")
+        numbers = sub["first_value"].where(sub["first_qualifier"].isin(["=", "~"]))
+        ax.plot(numbers.reindex(range(min(years), max(years) + 1)).index,
+                numbers.reindex(range(min(years), max(years) + 1)).values,
+                color="#BBBBBB", lw=1, zorder=1)
         for year, row in sub.iterrows():
-            if row["target_public"]:
-                ax.hlines(row["target_value"], year - 0.32, year + 0.32, color="#222222",
-                          lw=2.2, zorder=2, linestyles="solid" if row["comparator"] != "~" else "dashed")
-            if row["outcome_public"]:
-                status = row["status"] if row["target_public"] else None
-                color = STATUS_COLORS.get(status, "#888888") if status in ("met", "close", "missed") \
-                    else "#888888"
-                marker = {"~": "o", "=": "o", ">": "^", "<": "v", "<~": "v"}[row["outcome_qualifier"]]
-                hollow = row["outcome_grade"] == "C"
-                ax.scatter([year], [row["outcome_value"]], marker=marker, s=46, zorder=3,
+            if row["target_found"]:
+                comparator = row["comparator"]
+                if comparator == "range":
+                    ax.add_patch(plt.Rectangle((year - 0.34, row["target_value"]), 0.68,
+                                               row["target_high"] - row["target_value"], fc="#CCCCCC",
+                                               ec="#222222", lw=1.2, zorder=2))
+                else:
+                    ax.hlines(row["target_value"], year - 0.34, year + 0.34, color="#222222", lw=2.2,
+                              zorder=2, linestyles="dashed" if comparator == "~" else "solid")
+            elif row["no_target"]:
+                # mid-height, clear of the outcome (a shock year's outcome sits low)
+                ax.annotate(tr("未设目标", lang), xy=(year, 0.55), xycoords=("data", "axes fraction"),
+                            xytext=(-3, 0), textcoords="offset points", ha="right", fontsize=7,
+                            rotation=90, va="center", color="#444444")
+            if pd.notna(row["first_value"]):
+                status = row["status"] if row["target_found"] and row["status"] in ("met", "close", "missed") else None
+                color = STATUS_COLORS[status] if status else "#888888"
+                marker = "D" if row["first_status"] == "estimate" else markers[row["first_qualifier"]]
+                hollow = row["first_grade"] == "C"
+                ax.scatter([year], [row["first_value"]], marker=marker, s=44, zorder=3,
                            facecolors="white" if hollow else color, edgecolors=color, linewidths=1.5)
+            if pd.notna(row.get("final_value")):
+                ax.scatter([year + 0.28], [row["final_value"]], marker="x", s=22, color="#222222",
+                           linewidths=1.1, zorder=3)
         if shock_year is not None:
             ax.axvline(shock_year, color="#777777", ls=":", lw=1, zorder=0)
-        ax.set_title(tr(CITY_NAMES[city], lang), fontsize=11)
+            if shock_label:
+                ax.annotate(shock_label, xy=(shock_year, 1), xycoords=("data", "axes fraction"),
+                            xytext=(2, -3), textcoords="offset points", fontsize=6.5, color="#555555",
+                            rotation=90, va="top", ha="left")
+        ax.set_title(tr(CITY_NAMES[place], lang), fontsize=11)
         ax.set_xticks([y for y in years if y % 2 == 0])
         ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
-        ax.tick_params(axis="x", labelsize=8.5)
+        ax.tick_params(axis="x", labelsize=8, labelrotation=45)
     axes[0][0].set_ylabel(tr(ylabel, lang))
-    if shock_year is not None and shock_label:
-        axes[0][0].annotate(shock_label, xy=(shock_year, 0), xycoords=("data", "axes fraction"),
-                            xytext=(3, 4), textcoords="offset points", fontsize=7.5,
-                            color="#555555", rotation=90, va="bottom")
-    handles = [Line2D([], [], color="#222222", lw=2.2, label=tr("目标", lang)),
-               Line2D([], [], color="#222222", lw=2.2, ls="--", label=tr("目标（左右）", lang))]
+    handles = [plt.Rectangle((0, 0), 1, 1, fc="#CCCCCC", ec="#222222", label=tr("目标（区间）", lang)),
+               Line2D([], [], color="#222222", lw=2.2, ls="--", label=tr("目标（左右）", lang)),
+               Line2D([], [], color="#222222", lw=2.2, label=tr("目标（以上或确数）", lang))]
     handles += [Line2D([], [], marker="o", ls="", color=STATUS_COLORS[s], label=status_label(s, lang))
                 for s in ("met", "close", "missed")]
     handles += [Line2D([], [], marker="o", ls="", color="#888888", label=tr("存档中未见目标", lang)),
                 Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#555555",
-                       label=tr("C 级（空心）", lang))]
-    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8,
-               bbox_to_anchor=(0.5, -0.02))
-    fig.subplots_adjust(bottom=0.27, wspace=0.08, left=0.09, right=0.98, top=0.9)
-    return interactive.attach(fig, interactive.annual_spec(record, cities=cities, ylabel=ylabel,
-                                                           shock_year=shock_year, lang=lang))
+                       label=tr("C级（空心）", lang)),
+                Line2D([], [], marker="D", ls="", color="#555555", label=tr("预计数（判定暂定）", lang)),
+                Line2D([], [], marker="^", ls="", color="#555555", label=tr("下限（“超过”）", lang)),
+                Line2D([], [], marker="x", ls="", color="#222222", label=tr("最终数或修订数", lang))]
+    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=7.5,
+               bbox_to_anchor=(0.5, -0.04))
+    fig.subplots_adjust(bottom=0.33, wspace=0.08, left=0.08, right=0.99, top=0.91)
+    return interactive.attach(fig, interactive.panel_spec(panel, places=places, ylabel=ylabel,
+                                                          shock_year=shock_year, shock_label=shock_label,
+                                                          lang=lang))

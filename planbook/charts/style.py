@@ -37,8 +37,9 @@ CITY_COLORS = {
     "xuzhou": OKABE_ITO["blue"],
     "suzhou": OKABE_ITO["vermillion"],
     "jiangsu": "#666666",  # the province is the reference line: neutral grey
+    "china": OKABE_ITO["reddish_purple"],
 }
-CITY_NAMES_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
+CITY_NAMES_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏", "china": "全国"}
 
 # One colour per verdict (planbook.analysis.achievement), in the order legends list them.
 STATUS_COLORS = {"met": "#009E73", "close": "#E69F00", "missed": "#D55E00",

@@ -94,15 +94,20 @@ def document_place(source_id: str, sources: pd.DataFrame | None = None,
 
 
 def distinct_targets(targets):
-    """Targets as the book counts them (the counting rule of the data chapter): the two
+    """Targets as the book counts them (the counting rule of the method page): the two
     rows of a range (“2—3个”, one ``>=`` and one ``<=`` row sharing a ``range_group``)
-    are one target, kept as its lower end; statements that are not targets (an
-    exhortation, “一批” without a number) are not in the targets table at all."""
-    group = targets["range_group"] if "range_group" in targets else None
-    if group is None:
-        return targets
-    upper_end = group.notna() & (targets["comparator"] == "<=")
-    return targets[~upper_end]
+    are one target, kept as its lower end; rows that restate other targets as one
+    statement (sharing a ``counts_as``, a plan's tier structure) are one target, kept
+    as the first; statements that are not targets (an exhortation, “一批” without a
+    number) are not in the targets table at all."""
+    kept = targets
+    if "range_group" in kept:
+        upper_end = kept["range_group"].notna() & (kept["comparator"] == "<=")
+        kept = kept[~upper_end]
+    if "counts_as" in kept:
+        later = kept["counts_as"].notna() & kept["counts_as"].duplicated()
+        kept = kept[~later]
+    return kept
 
 
 def count_targets(targets) -> int:

@@ -403,6 +403,16 @@ def range_problems(data_dir: Path) -> list[Problem]:
             problems.append(Problem(_rel(path, data_dir), line, "range_group",
                                     f"range {group!r} must be two rows of one target, "
                                     f"a '>=' and a '<=' end"))
+    together: dict[str, list[tuple[int, dict]]] = {}
+    for line, row in read_rows(path):
+        if row.get("counts_as"):
+            together.setdefault(row["counts_as"], []).append((line, row))
+    for group, members in together.items():
+        keys = {(r["source_id"], r["city"], r["target_year"]) for _, r in members}
+        if len(members) < 2 or len(keys) != 1 or any(r.get("range_group") for _, r in members):
+            problems.append(Problem(_rel(path, data_dir), members[-1][0], "counts_as",
+                                    f"counts_as {group!r} must join two or more rows of one plan, "
+                                    f"city and year that are not a range"))
     return problems
 
 
@@ -435,7 +445,7 @@ def grade_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
-CITY_CODES = {"xuzhou": "xz", "suzhou": "sz", "jiangsu": "js"}
+CITY_CODES = {"xuzhou": "xz", "suzhou": "sz", "jiangsu": "js", "china": "cn"}
 
 
 def outcome_id_for(row: dict, n: int = 1) -> str:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planbook.analysis.achievement import LEVEL_CLOSE_BAND, MIN_YEARS_FOR_RANGE, RATE_CLOSE_BAND
+from planbook.analysis.achievement import CENSUS_YEAR, LEVEL_CLOSE_BAND, MIN_YEARS_FOR_RANGE, RATE_CLOSE_BAND
+from planbook.analysis.baselines import LEVEL_MARGIN, SHARE_MARGIN
+from planbook.analysis.clusterplan import NAMED_LIST_RULE
 from planbook.analysis.coverage import coverage_by_plan
 from planbook.analysis.lexicon import MIN_TERM_COUNT
 from planbook.analysis.scorecard import document_scorecards, status_counts_long
@@ -29,6 +31,10 @@ class MethodFindings(Record):
     annual_targets: int
     five_year_targets: int
     min_term_count: int
+    inference_rule: str
+    census_year: int
+    level_margin: Quantity
+    share_margin: Quantity
     non_target_table: pd.DataFrame = data()
 
 
@@ -39,7 +45,8 @@ def method_findings(book: DataPackage) -> MethodFindings:
         min_years_range=MIN_YEARS_FOR_RANGE, ranges=int(t["range_group"].nunique()),
         non_targets=len(book.non_targets), annual_targets=int((t["target_kind"] == "annual").sum()),
         five_year_targets=int((t["target_kind"] == "five-year").sum()), min_term_count=MIN_TERM_COUNT,
-        non_target_table=book.non_targets)
+        inference_rule=NAMED_LIST_RULE, census_year=CENSUS_YEAR,
+        level_margin=Quantity(LEVEL_MARGIN, "个百分点"), share_margin=Quantity(SHARE_MARGIN, "个百分点"), non_target_table=book.non_targets)
 
 
 @dataclass(frozen=True)

@@ -14,26 +14,34 @@ from planbook.analysis.clusterplan import (cluster_targets, growth_needed, linea
 from planbook.analysis.scorecard import plan_scorecard
 from planbook.base.phrasing import join_zh
 from planbook.data.load import DataPackage, document_place
-from planbook.findings.plans import PlanSummary, plan_summary
+from planbook.findings.plans import PlanStart, PlanSummary, plan_start, plan_summary
 from planbook.findings.record import Quantity, Record, data
 
 
 @dataclass(frozen=True)
 class TierCheck(Record):
-    """The plan's tiers read as a count of clusters above a size, against a reported count."""
+    """The plan's tiers read as a count of clusters above a size, against the clusters a
+    source names above it (the plan's scorecard counts this as one target)."""
     planned: int
     year: int
     tiers: str
-    reported: int
+    reported: int            # clusters named above the threshold
+    evidenced: int           # of them, named on the plan's own definitions
+    other_basis: str         # the ones named on another basis (数字经济) | “”
     verdict: str
     rule: str
+    inference_rule: str      # the rule the verdict rests on, as the method page states it
 
 
 def tier_check(book: DataPackage, plan: str) -> TierCheck:
+    from planbook.analysis.clusterplan import NAMED_LIST_RULE
+
     plan_targets = book.targets[book.targets["source_id"] == plan]
-    size = size_class_check(plan_targets, book.outcomes, book.sources)
+    size = size_class_check(plan_targets, book.outcomes, book.sources, book.clusters, book.outcome_gaps)
     return TierCheck(planned=size["planned"], year=size["year"], tiers=size["tiers"],
-                     reported=size["reported"], verdict=size["verdict"], rule=size["rule"])
+                     reported=size["named"], evidenced=len(size["own"]),
+                     other_basis=join_zh(size["other"]), verdict=size["verdict"], rule=size["rule"],
+                     inference_rule=NAMED_LIST_RULE)
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ class NeededGrowth(Record):
 @dataclass(frozen=True)
 class ClusterFindings(Record):
     plan: PlanSummary
+    start: PlanStart
     doc_place: str
     clusters: int
     tiers: int
@@ -67,6 +76,9 @@ class ClusterFindings(Record):
     new_cluster_names: str
     cm: NeededGrowth
     giants: NeededGrowth
+    economy_pace: Quantity   # the city's nominal GDP growth over the same years (derived)
+    economy_first: int
+    economy_last: int
     total_2025: Quantity
     sales_2025: Quantity
     total_share_of_sales: Quantity
@@ -74,6 +86,10 @@ class ClusterFindings(Record):
     structure: pd.DataFrame = data()
     growth: pd.DataFrame = data()
     card: object = data()
+
+
+def growth_targets_start_year(book, target_id) -> int:
+    return int(growth_needed(book.targets, book.outcomes, book.sources, [target_id]).iloc[0]["latest_year"])
 
 
 def _needed(book, target_id) -> NeededGrowth:
@@ -111,6 +127,13 @@ def cluster_findings(book: DataPackage, plan: str, *, tiers: list[str],
         rows = book.outcomes[book.outcomes["indicator_id"] == indicator].sort_values("year")
         return rows.iloc[-1]
     total, sales = latest(total_indicator), latest(sales_indicator)
+    from planbook.analysis.achievement import cagr
+    from planbook.analysis.series import preferred_series
+
+    gdp = preferred_series(book.outcomes, book.sources, "gdp", "亿元", [plan_targets["city"].iloc[0]])
+    gdp = gdp[gdp["qualifier"].isin(["=", "~"])].set_index("year")
+    first_year = int(growth_targets_start_year(book, growth_targets["cm"]))
+    last_year = int(gdp.index.max())
     cm, giants = _needed(book, growth_targets["cm"]), _needed(book, growth_targets["giants"])
     growth = pd.DataFrame([
         {"key": key, "增速": g.needed.value, "起点年份": g.start_year, "起点": g.start.value,
@@ -119,7 +142,7 @@ def cluster_findings(book: DataPackage, plan: str, *, tiers: list[str],
                                       [tid]).iloc[0]["outcome_ids"]}
         for key, g, tid in (("cm", cm, growth_targets["cm"]), ("giants", giants, growth_targets["giants"]))])
     return ClusterFindings(
-        plan=plan_summary(card), doc_place=document_place(plan, book.sources, book.documents),
+        plan=plan_summary(card), start=plan_start(card, book.outcomes, book.sources), doc_place=document_place(plan, book.sources, book.documents),
         clusters=len(plotted), tiers=int(plotted["tier_zh"].nunique()),
         tier={t: int((plotted["tier_zh"] == t).sum()) for t in tiers},
         max_target=Quantity(top["value"], "亿元"), max_cluster=top["cluster_zh"],
@@ -134,6 +157,9 @@ def cluster_findings(book: DataPackage, plan: str, *, tiers: list[str],
         links_in_text=descent["links_in_text"], new_clusters=len(descent["unlinked"]),
         new_cluster_names=join_zh(descent["unlinked"]["cluster_zh"]),
         cm=cm, giants=giants,
+        economy_pace=Quantity(cagr(float(gdp.loc[first_year, "value"]), float(gdp.loc[last_year, "value"]),
+                                   last_year - first_year), "%", 1, derived=True),
+        economy_first=first_year, economy_last=last_year,
         total_2025=Quantity(total["value"], total["unit"], None, vintage=total["status"],
                             year=int(total["year"])),
         sales_2025=Quantity(sales["value"], sales["unit"], None, vintage=sales["status"],

@@ -51,10 +51,13 @@ def shock_clause(growth: pd.DataFrame, shock_year: int, min_years: int = 3) -> s
         if len(mine) >= min_years:
             low = mine.loc[mine["value"].idxmin()]
             lows.setdefault(int(low["year"]), []).append((p, float(low["value"])))
+    lowest = []
     for year, items in sorted(lows.items()):
         names = join_zh(place_name(p) for p, _ in items)
         values = "、".join(f"{number(v, 1)}%" for _, v in items)
-        parts.append(f"本书记录的年份中，{names}增速的最低点{'都' if len(items) > 1 else ''}在{year}年（{values}）")
+        lowest.append(f"{names}的{'都' if len(items) > 1 else ''}在{year}年（{values}）")
+    if lowest:
+        parts.append("本书记录的年份中，增速的最低点，" + "，".join(lowest))
     return "；".join(parts)
 
 
@@ -245,10 +248,64 @@ class Vocabulary(Record):
 
 
 @dataclass(frozen=True)
+class Expectations(Record):
+    """What a government was reported to expect outside a work report, judged apart."""
+    count: int
+    clause: str        # 苏州2020年“……”：达成；……
+
+
+def _expectations(book: DataPackage) -> Expectations:
+    card = annual_scorecard(book.targets, book.outcomes, book.sources, kinds=("expectation",))
+    quotes = book.targets.set_index("target_id")["quote"]
+    from planbook.base.i18n import language_of
+
+    starts = book.targets.set_index("target_id")["period_start"]
+    mark = {"en": "（英文原文）", "zh-Hant": "（繁体副本）"}
+    parts = []
+    for r in card.itertuples():
+        start = starts[r.target_id]
+        years = f"{int(start)}—{r.year}年" if pd.notna(start) else f"{r.year}年"
+        quote = quotes[r.target_id]
+        parts.append(f"{place_name(r.city)}{years}“{quote}”{mark.get(language_of(quote), '')}："
+                     f"{r.verdict}（{r.rule}）")
+    return Expectations(count=len(card), clause="；".join(parts) if parts else "本书没有记录这样的预期")
+
+
+@dataclass(frozen=True)
+class Sensitivity(Record):
+    """How many verdicts change if 左右 tolerates less."""
+    alternative: Quantity
+    book_tolerance: Quantity
+    judged: int
+    changed: int
+    clause: str        # 其中2条的判定会改变：苏州2020年服务业增加值占GDP比重由达成变为接近；……
+
+
+def _sensitivity(book: DataPackage, alternative: float = 0.3) -> Sensitivity:
+    from planbook.analysis.sensitivity import rate_targets_judged, tolerance_sensitivity
+
+    changed = tolerance_sensitivity(book.targets, book.outcomes, book.sources, book.outcome_gaps,
+                                    alternative)
+    names = book.indicators.set_index("indicator_id")["name_zh"]
+    indicator = book.targets.set_index("target_id")["indicator_id"]
+    if changed.empty:
+        clause = "没有一条判定会改变"
+    else:
+        clause = (f"有{count_zh(len(changed))}的判定会改变：" + "；".join(
+            f"{place_name(r.city)}{r.year}年{names[indicator[r.target_id]]}由{r.verdict}变为{r.verdict_narrow}"
+            for r in changed.itertuples()))
+    return Sensitivity(alternative=Quantity(alternative, "个百分点", 1),
+                       book_tolerance=Quantity(RATE_CLOSE_BAND, "个百分点", 1),
+                       judged=rate_targets_judged(book.targets), changed=len(changed), clause=clause)
+
+
+@dataclass(frozen=True)
 class ComparisonFindings(Record):
     scale: Scale
     annual: AnnualFindings
     sz2020: YearOutcomes
+    expectations: Expectations
+    sensitivity: Sensitivity
     trillion: TrillionTest
     documents: DocumentsCompared
     instruments: Instruments
@@ -287,6 +344,7 @@ def comparison_findings(book: DataPackage, *, plans: dict[str, str], five_year_t
     return ComparisonFindings(
         scale=_scale(book, shock_year), annual=annual,
         sz2020=_year_outcomes(annual.card, book.indicators, "suzhou", shock_year),
+        expectations=_expectations(book), sensitivity=_sensitivity(book),
         trillion=_trillion(book, five_year_target),
         documents=_documents(book, plans),
         instruments=Instruments(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planbook.analysis.scorecard import document_scorecards, status_counts_long, status_rows
+from planbook.analysis.scorecard import document_scorecards, status_counts_long
 from planbook.base.phrasing import count_en, count_zh, none_zh
 from planbook.data.load import DataPackage, analysed_documents
 from planbook.findings.annual import AnnualFindings, annual_findings
@@ -52,16 +52,8 @@ def intro_findings(book: DataPackage, *, sz_plan: str, xz_plan: str, framework: 
     other_assessed = pd.concat([c.assessed for c in others]) if others else None
     all_decided = sum(c.counts["decided"] for c in cards.values())
     annual = annual_findings(book)
-    card = annual.card
-    long = pd.concat([
-        status_counts_long({sid: cards[sid] for sid in (sz_plan, xz_plan)}, book.sources),
-        pd.DataFrame(status_rows("annual-suzhou", "苏州年度目标", "Suzhou annual targets",
-                                 card.loc[card["city"] == "suzhou", "status"])
-                     + status_rows("annual-xuzhou", "徐州年度目标", "Xuzhou annual targets",
-                                   card.loc[card["city"] == "xuzhou", "status"])),
-    ], ignore_index=True)
-    used = set(card["target_source_id"]) | set(card["outcome_source_id"].dropna())
-    used |= {s for sid in (sz_plan, xz_plan) for s in cards[sid].outcome_source_ids}
+    long = status_counts_long({sid: cards[sid] for sid in (sz_plan, xz_plan)}, book.sources)
+    used = {s for sid in (sz_plan, xz_plan) for s in cards[sid].outcome_source_ids}
     sz_card = cards[sz_plan]
     head = sz_card.targets[(sz_card.targets["period"] == "average-annual")
                            & (sz_card.targets["indicator_id"] == "gdp_growth")].iloc[0]

@@ -33,15 +33,20 @@ def verdict_parts(assessed: pd.DataFrame, statuses=DECIDED) -> list[tuple[str, i
 def verdicts_zh(assessed: pd.DataFrame, statuses=DECIDED, measure: str = "条") -> str:
     """“达成4条、接近1条、未达成1条”, each with its provisional note; “” when none."""
     out = []
+    tolerated = (int((assessed["status"].eq("met") & assessed["within_tolerance"].fillna(False).astype(bool)).sum())
+                 if "within_tolerance" in assessed else 0)
     for label, n, n_prov in verdict_parts(assessed, statuses):
         if not n:
             continue
-        note = ""
+        notes = []
         if n_prov == n:
-            note = "（暂定）" if n == 1 else "（均为暂定）"
+            notes.append("暂定" if n == 1 else "均为暂定")
         elif n_prov:
-            note = f"（其中{count_zh(n_prov, measure)}暂定）"
-        out.append(f"{label}{count_zh(n, measure)}{note}")
+            notes.append(f"其中{count_zh(n_prov, measure)}暂定")
+        if label == STATUS_ZH["met"] and tolerated:
+            notes.append("在“左右”容差内" if tolerated == n == 1 else
+                         f"{'均' if tolerated == n else '其中' + count_zh(tolerated, measure)}在“左右”容差内")
+        out.append(f"{label}{count_zh(n, measure)}" + (f"（{'，'.join(notes)}）" if notes else ""))
     total = int(assessed["status"].isin(list(statuses)).sum())
     if sum(n for _, n, _ in verdict_parts(assessed, statuses)) != total:
         raise PhrasingError("verdict parts do not sum to their whole")
@@ -108,3 +113,38 @@ def plan_summary(card: Scorecard) -> PlanSummary:
 def labels_of(assessed: pd.DataFrame, status: str) -> str:
     """The labels of the targets with ``status``, joined: “甲、乙和丙”."""
     return join_zh(assessed.loc[assessed["status"] == status, "label"])
+
+
+@dataclass(frozen=True)
+class PlanStart(Record):
+    """Where the city stood when the plan was written, target by target
+    (:mod:`planbook.analysis.baselines`): how many targets have a same-scope baseline and
+    how their required pace compares with the trend before the plan."""
+    start_year: int
+    with_baseline: int
+    clause: str        # 6条有计划前的同口径起点：起点已达到1条、快于起点前趋势2条…
+    clause_en: str
+    table: pd.DataFrame = data()
+
+
+def plan_start(card: Scorecard, outcomes: pd.DataFrame, sources: pd.DataFrame) -> PlanStart:
+    from planbook.analysis.baselines import CLASSES, CLASSES_EN, plan_baselines
+
+    published = sources.set_index("source_id").loc[card.source_id, "published"]
+    table = plan_baselines(card, outcomes, sources, published)
+    table = table.merge(card.assessed[["target_id", "label", "label_en", "value", "unit", "comparator",
+                                       "target_year", "period"]], on="target_id")
+    found = table[table["class"] != "no-baseline"]
+    n = len(found)
+    if n == 0:
+        clause = "没有一条目标在本书存档中见到计划前的同口径起点"
+        clause_en = "no target has a same-scope figure from before the plan in the archive"
+    else:
+        parts = [(CLASSES[c], int((found["class"] == c).sum())) for c in CLASSES if c != "no-baseline"]
+        clause = (f"{count_zh(n)}目标在本书存档中见到计划前的同口径起点："
+                  + "、".join(f"{label}的{count_zh(k)}" for label, k in parts if k))
+        clause_en = (f"{n} target{'s' if n != 1 else ''} with a baseline: "
+                     + ", ".join(f"{int((found['class'] == c).sum())} {CLASSES_EN[c]}"
+                                 for c in CLASSES if c != "no-baseline" and (found["class"] == c).any()))
+    return PlanStart(start_year=int(table["start_year"].iloc[0]), with_baseline=n, clause=clause,
+                     clause_en=clause_en, table=table)

@@ -22,9 +22,8 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from planbook.analysis.series import VINTAGE_ZH
 from planbook.base.phrasing import number
-
-VINTAGE_ZH = {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "estimate": "预计数"}
 
 
 def data(**kwargs):

@@ -16,7 +16,7 @@ from planbook.analysis.series import preferred_series
 from planbook.base.paths import REPO_ROOT
 from planbook.data.load import DataPackage, analysed_documents, document_place
 from planbook.findings.economy import quantity
-from planbook.findings.plans import PlanSummary, plan_summary
+from planbook.findings.plans import PlanStart, PlanSummary, plan_start, plan_summary
 from planbook.findings.record import Quantity, Record, data
 
 _STATUS_EN = {"met": "met", "close": "narrowly missed (close)", "missed": "missed",
@@ -45,6 +45,7 @@ class HeadlineGrowth(Record):
 @dataclass(frozen=True)
 class UpgradingFindings(Record):
     plan: PlanSummary
+    start: PlanStart
     densest: str            # “，是本书所分析文本中量化最密的一份” | “”
     bound_note: str         # “；其中高新技术企业只有一个界，由界判为“接近”” | “”
     doc_place: str
@@ -133,7 +134,7 @@ def upgrading_findings(book: DataPackage, plan: str, *, tasks_heading: str,
         book.targets.loc[(book.targets["source_id"] == plan)
                          & book.targets["indicator_id"].str.startswith("output_"), "target_id"])]
     return UpgradingFindings(
-        plan=plan_summary(card),
+        plan=plan_summary(card), start=plan_start(card, book.outcomes, book.sources),
         densest="，是本书所分析文本中量化最密的一份" if densest else "",
         bound_note=_bound_note(a.merge(card.targets[["target_id", "period"]], on="target_id",
                                        suffixes=("", "_t")) if "period" not in a else a),

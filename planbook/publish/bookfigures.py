@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from planbook.base.i18n import category_name, CATEGORY_NAMES, pick
 from planbook.charts.figures import export_figure
-from planbook.charts.plots import (annual_targets_chart, city_lines, framework_diagram, grouped_bars,
+from planbook.charts.plots import (growth_panel_chart, city_lines, framework_diagram, grouped_bars,
                                    heatmap, lineage_chart, ranked_bars, stacked_status_bars, year_bars)
 from planbook.charts.style import OKABE_ITO
 from planbook.data.load import DataPackage, analysed_documents, document_labels
@@ -54,15 +54,20 @@ def framework_quantification(f, book: DataPackage):
 # --- the cluster chapter ----------------------------------------------------------------
 
 def cluster_targets(f, tiers: list[str]):
-    p = f.plotted
+    # the one target on value added (the others are industry size) is drawn apart
+    p = f.plotted.assign(value_added=lambda d: d["scope"].str.contains("增加值"))
     tiers_en = list(dict.fromkeys(p.set_index("tier_zh").loc[tiers, "tier_en"]))
     return export_figure(
         "fig-xz-cluster-targets-2025",
         lambda lang: ranked_bars(p, label=f"cluster_{lang}", value="value", group=f"tier_{lang}",
-                                 group_order=pick(lang, tiers, tiers_en), xlabel="2025 年目标（亿元）",
+                                 group_order=pick(lang, tiers, tiers_en), xlabel="2025年目标（亿元）",
                                  legend_labels=pick(lang, {t: f"{t}创新产业集群" for t in tiers},
                                                     {t: f"{t} innovation clusters" for t in tiers_en}),
-                                 unit="亿元", lang=lang),
+                                 unit="亿元", marked="value_added",
+                                 marked_label=pick(lang, "核心产业增加值（其余为产业规模）",
+                                                   "Core value added (the others: industry size)"),
+                                 marked_note=pick(lang, "（增加值）", " (value added)"),
+                                 lang=lang),
         data=p)
 
 
@@ -126,7 +131,7 @@ def upgrading_growth(f):
     return export_figure(
         "fig-sz-2018-growth",
         lambda lang: city_lines(f.growth, ylabel="地区生产总值增速（%）", target=target,
-                                target_label=pick(lang, f"计划目标：年均 {target:g}%左右",
+                                target_label=pick(lang, f"计划目标：年均{target:g}%左右",
                                                   f"Plan target: about {target:g}% a year"),
                                 lang=lang),
         data=f.growth)
@@ -144,7 +149,7 @@ def upgrading_leading(f, book: DataPackage):
         lambda lang: ranked_bars(leading, label=pick(lang, "产业", "industry_en"), value="value",
                                  group=pick(lang, "类别", "group_en"),
                                  group_order=pick(lang, ["先导产业"], ["Leading industries"]),
-                                 xlabel="2020 年产值目标（亿元）", colors=[OKABE_ITO["vermillion"]],
+                                 xlabel="2020年产值目标（亿元）", colors=[OKABE_ITO["vermillion"]],
                                  unit="亿元", lang=lang),
         data=leading[["target_id", "产业", "industry_en", "value", "unit", "scope", "source_id"]])
 
@@ -164,16 +169,26 @@ def compare_growth(f):
 
 
 def compare_annual_targets(f, shock_year: int = 2020):
-    card, record = f.annual.card, f.annual.record
+    """The growth-target panel: one panel per place, the nation first."""
+    panel, card = f.annual.panel, f.annual.card
+    places = list(dict.fromkeys(panel["city"]))
+    used = set(panel["target_source_id"].dropna()) | set(panel["first_source_id"].dropna())
     return export_figure(
         "fig-compare-annual-targets",
-        lambda lang: annual_targets_chart(record, cities=list(dict.fromkeys(record["city"])),
-                                          shock_year=shock_year,
-                                          shock_label=pick(lang, f"{shock_year} 年疫情冲击",
-                                                           f"{shock_year}: COVID-19 shock"),
-                                          lang=lang),
-        data=record, unit="%",
-        source_ids=sorted(set(card["target_source_id"]) | set(card["outcome_source_id"].dropna())))
+        lambda lang: growth_panel_chart(panel, places=places, shock_year=shock_year,
+                                        shock_label=pick(lang, f"{shock_year}年疫情冲击",
+                                                         f"{shock_year}: COVID-19 shock"), lang=lang),
+        data=panel.drop(columns=["target_quote"]), unit="%", source_ids=sorted(used))
+
+
+def compare_relative_growth(f):
+    """Each place's first-release growth minus the province's, year by year."""
+    rel = f.annual.relative
+    return export_figure(
+        "fig-compare-vs-jiangsu",
+        lambda lang: city_lines(rel, ylabel="高于江苏（百分点）", target=0.0,
+                                target_label=pick(lang, "与江苏持平", "Level with Jiangsu"), lang=lang),
+        data=rel)
 
 
 def compare_categories(f, book: DataPackage, plans: dict[str, str]):

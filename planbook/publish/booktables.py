@@ -11,6 +11,7 @@ from planbook.base.i18n import language_of, place_name
 from planbook.base.numbers import format_number
 from planbook.base.phrasing import number
 from planbook.findings.record import VINTAGE_ZH
+from planbook.publish.datatables import baseline_cell
 from planbook.publish.tables import Raw, escape_cell, numbered_table
 
 
@@ -48,7 +49,7 @@ def annual_targets_table(f, book, label: str = "tbl-compare-annual-targets"):
                           "资料来源：各行所列来源，逐条见 data/targets.csv 与 data/outcomes.csv。")
 
 
-_QUALIFIER_WORD = {"=": "", "~": "约", ">": "超过", "<": "不足", "<~": "近"}
+_QUALIFIER_WORD = {"=": "", "~": "约", ">": "超过", ">=": "至少", "<": "不足", "<~": "近"}
 
 
 def checkpoint_table(f, book, label: str = "tbl-compare-2025"):
@@ -101,7 +102,8 @@ def structure_table(f, label: str = "tbl-xz-2022-structure"):
 def size_class_table(f, label: str = "tbl-xz-2022-size-class"):
     s = f.size
     frame = pd.DataFrame([{"千亿级集群（个）：方案分档合计": s.planned, "分档": s.tiers,
-                           f"{s.year}年报告的“超千亿”集群（个）": s.reported, "核对": s.verdict,
+                           f"{s.year}年点名的“超千亿”集群（个）": s.reported,
+                           "其中按方案口径有据（个）": s.evidenced, "核对": s.verdict,
                            "判定依据": s.rule}])
     return numbered_table(frame, label,
                           "方案的分档结构与报告的千亿级集群个数。资料来源：徐委发〔2022〕33号（A级）；"
@@ -174,3 +176,75 @@ def commitments_table(f, book, doc: str, label: str = "tbl-xz-2020-commitments")
 
     return assessment_table(book.targets, f.commitments.assessed, book.indicators, book.sources, [doc],
                             label, book.outcomes)
+
+
+def _signed(value) -> str:
+    from planbook.base.phrasing import signed
+
+    return "—" if value is None or pd.isna(value) else signed(float(value), 1)
+
+
+def panel_table(f, book, label: str = "tbl-compare-growth-panel"):
+    """The growth-target panel, every column: the target in its report's words, the
+    first-release and the final outcome with vintage and grade, the verdict, and the
+    derived differences (outcome − target, against the province and the nation, the
+    target against the year before)."""
+    from planbook.analysis.series import VINTAGE_ZH
+
+    panel = f.annual.panel
+    rows = []
+    for r in panel.itertuples():
+        if r.target_found:
+            target = f"{r.target}：{wording_cell(r.target_quote)}"
+        else:
+            target = "未设具体目标" if r.no_target else "本书存档中未见"
+        first = ("本书存档中未见" if pd.isna(r.first_value) else
+                 f"{_QUALIFIER_WORD[r.first_qualifier]}{format_number(r.first_value)}%"
+                 f"（{VINTAGE_ZH[r.first_status]}，{r.first_grade}级）")
+        final = ("—" if pd.isna(r.final_value) else
+                 f"{format_number(r.final_value)}%（{VINTAGE_ZH[r.final_status]}，{r.final_grade}级）")
+        rows.append({"地区": place_name(r.city), "年份": str(r.year), "增长目标（原文）": target,
+                     "结果（首次公布）": first, "最终或修订": final,
+                     "核对": r.verdict if isinstance(r.verdict, str) else "—",
+                     "结果−目标": _signed(r.minus_target), "对江苏": _signed(r.vs_jiangsu),
+                     "对全国": _signed(r.vs_china), "目标−上年结果": _signed(r.ambition)})
+    used = sorted(set(panel["target_source_id"].dropna()) | set(panel["first_source_id"].dropna()))
+    return numbered_table(
+        pd.DataFrame(rows), label,
+        "全国、江苏与两市各年的地区生产总值增长目标与结果（%；差值为百分点，由本书推算）。"
+        "“结果−目标”以区间的下端、“左右”与“以上”的数值为目标；“对江苏”“对全国”用同一年的首次公布数；"
+        "“目标−上年结果”是目标比上一年的首次公布数高出多少。只有界的结果不计算差值。资料来源："
+        + "；".join(f"{{cite}}`{s}`" for s in used) + "。",
+        align={c: "r" for c in ("结果−目标", "对江苏", "对全国", "目标−上年结果")})
+
+
+def _pace(value, unit: str) -> str:
+    from planbook.base.phrasing import number
+
+    return "—" if value is None or pd.isna(value) else f"{number(float(value), 1)}{unit}"
+
+
+def baseline_table(start, book, label: str, plan_name: str):
+    """A plan's targets that have a same-scope baseline: the baseline, the pace the target
+    required from it, the trend before the plan, the pace achieved, and the class."""
+    t = start.table[start.table["class"] != "no-baseline"]
+    if t.empty:
+        return None
+    rows = []
+    for _, r in t.iterrows():
+        unit = r["pace_unit"]
+        trend = ("—" if r["trend_pace"] is None or pd.isna(r["trend_pace"]) else
+                 f"{_pace(r['trend_pace'], unit)}（{int(r['trend_from'])}—{int(r['baseline_year'])}年）")
+        required = _pace(r["required_pace"], unit) + ("（起点为下限，是上限）" if r["bound"] and unit == "%/年" else "")
+        rows.append({"目标": r["label"], "起点": baseline_cell(r),
+                     "目标值": f"{COMPARATOR_SYMBOL.get(r['comparator'], '')}{format_number(r['value'])}{r['unit']}"
+                              f"（{int(r['target_year'])}年）",
+                     "所需年均": required, "起点前趋势": trend, "实际年均": _pace(r["achieved_pace"], unit),
+                     "判断": r["class_zh"]})
+    return numbered_table(pd.DataFrame(rows), label,
+                          f"{plan_name}有计划前同口径起点的目标：起点、目标所需的年均节奏、起点之前的趋势与实际的年均节奏"
+                          "（推算值；水平与个数为年均增速，比重为每年百分点，增速目标直接与此前的年均增速相比）。"
+                          "判断的界线见方法页。资料来源：data/targets.csv、data/outcomes.csv 所列来源。")
+
+
+COMPARATOR_SYMBOL = {">=": "≥", "~": "≈", "=": "", "<=": "≤"}

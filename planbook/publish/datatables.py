@@ -15,12 +15,14 @@ from planbook.base.numbers import format_number  # noqa: F401  (the chapters imp
 from planbook.publish.tables import escape_cell, numbered_table
 
 COMPARATOR_SYMBOLS = {">=": "≥", "~": "≈", "=": "=", "<=": "≤"}
-QUALIFIER_SYMBOLS = {"=": "=", ">": ">", "~": "≈", "<": "<", "<~": "近"}
+QUALIFIER_SYMBOLS = {"=": "=", ">": ">", ">=": "≥", "~": "≈", "<": "<", "<~": "近"}
 PERIOD_ZH = {"end-of-period": "期末", "annual": "每年", "cumulative": "累计",
              "average-annual": "年均"}
 KIND_ZH = {"plan": "规划", "commentary": "评论", "news": "新闻", "bulletin": "统计公报",
            "work-report": "政府工作报告", "release": "发布", "other": "其他"}
-CITY_ZH = {"xuzhou": "徐州", "suzhou": "苏州", "jiangsu": "江苏"}
+from planbook.base.i18n import PLACE_NAMES  # noqa: E402
+
+CITY_ZH = {place: names[0] for place, names in PLACE_NAMES.items()}
 
 
 def source_line(sources: pd.DataFrame, source_ids: Iterable[str]) -> str:
@@ -120,9 +122,21 @@ def outcome_cell(value, unit: str, qualifier: str | None, derived: bool) -> str:
     return f"{mark} {text}".strip() + ("（推算）" if derived else "")
 
 
+_QUALIFIER_WORDS = {"=": "", "~": "约", ">": "超过", ">=": "至少", "<": "不足", "<~": "近"}
+
+
+def baseline_cell(row) -> str:
+    """A target's baseline as a table cell: “2017年约2.85%（A级）”, or that the archive has none."""
+    if row.get("baseline_year") is None or pd.isna(row.get("baseline_year")):
+        return "本书存档中未见"
+    mark = _QUALIFIER_WORDS.get(row["baseline_qualifier"], "")
+    return (f"{int(row['baseline_year'])}年{mark}{format_number(row['baseline_value'])}{row['unit']}"
+            f"（{row['baseline_grade']}级）")
+
+
 def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: pd.DataFrame,
                      sources: pd.DataFrame, source_ids: list[str], label: str,
-                     outcomes: pd.DataFrame | None = None):
+                     outcomes: pd.DataFrame | None = None, baselines: pd.DataFrame | None = None):
     """Each target of the given source(s) beside its assessed outcome and verdict, in
     Chinese: the target as the plan words it, no ids (they stay in the CSV download)."""
     from planbook.analysis.achievement import STATUS_ZH as VERDICT_ZH
@@ -136,6 +150,9 @@ def assessment_table(targets: pd.DataFrame, assessed: pd.DataFrame, indicators: 
     frame = pd.DataFrame({
         "指标": chosen["indicator_id"].map(names),
         "年份": chosen["target_year"].astype("string").fillna("—"),
+        **({"起点": chosen["target_id"].map({r["target_id"]: baseline_cell(r)
+                                             for _, r in baselines.iterrows()}).fillna("—")}
+           if baselines is not None else {}),
         "目标": chosen["comparator"].map(COMPARATOR_SYMBOLS) + " "
         + chosen["value"].map(format_number) + chosen["unit"],
         "结果": result,

@@ -25,9 +25,11 @@ def status_figure(card: Scorecard, label: str):
         source_ids=[card.source_id] + card.outcome_source_ids)
 
 
-def assessment_table(card: Scorecard, label: str, book):
-    """The plan's numbered table of targets, outcomes and verdicts (``book``: the data package)."""
+def assessment_table(card: Scorecard, label: str, book, start=None):
+    """The plan's numbered table of targets, baselines (``start``: the plan's
+    :class:`~planbook.findings.plans.PlanStart`), outcomes and verdicts (``book``: the data
+    package)."""
     verdicts = card.assessed.drop(columns=[c for c in card.targets.columns
                                            if c in card.assessed.columns and c != "target_id"])
     return _assessment_table(card.targets, verdicts, book.indicators, book.sources, [card.source_id],
-                             label, book.outcomes)
+                             label, book.outcomes, None if start is None else start.table)
