@@ -248,10 +248,21 @@ class Vocabulary(Record):
 
 
 @dataclass(frozen=True)
+class Checkpoint2025(Record):
+    """A 2025 level a place was reported to expect, tested like the five-year target."""
+    target: Quantity
+    outcome: Quantity
+    outcome_grade: str
+    verdict: str
+    source_grade: str
+
+
+@dataclass(frozen=True)
 class Expectations(Record):
     """What a government was reported to expect outside a work report, judged apart."""
     count: int
     clause: str        # 苏州2020年“……”：达成；……
+    sz_2025: Checkpoint2025 | None = None
 
 
 def _expectations(book: DataPackage) -> Expectations:
@@ -268,7 +279,17 @@ def _expectations(book: DataPackage) -> Expectations:
         quote = quotes[r.target_id]
         parts.append(f"{place_name(r.city)}{years}“{quote}”{mark.get(language_of(quote), '')}："
                      f"{r.verdict}（{r.rule}）")
-    return Expectations(count=len(card), clause="；".join(parts) if parts else "本书没有记录这样的预期")
+    sz = card[(card["city"] == "suzhou") & (card["year"] == 2025) & (card["indicator_id"] == "gdp")]
+    checkpoint = None
+    if len(sz):
+        r = sz.iloc[0]
+        outcome = book.outcomes.set_index("outcome_id").loc[r["outcome_ids"].split(";")[0]]
+        checkpoint = Checkpoint2025(
+            target=Quantity(r["target_value"], r["unit"]), outcome=Quantity(outcome["value"], outcome["unit"]),
+            outcome_grade=book.grades[outcome["source_id"]], verdict=r["verdict"],
+            source_grade=book.grades[r["target_source_id"]])
+    return Expectations(count=len(card), clause="；".join(parts) if parts else "本书没有记录这样的预期",
+                        sz_2025=checkpoint)
 
 
 @dataclass(frozen=True)
